@@ -1,0 +1,38 @@
+package dev.gwemu.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gwemu} command: a local AWS API Gateway. Subcommands do the work. */
+@Command(name = "gwemu",
+        mixinStandardHelpOptions = true,
+        versionProvider = GwemuCommand.Version.class,
+        description = {
+                "A local AWS API Gateway: serves REST APIs from OpenAPI definitions with the",
+                "x-amazon-apigateway-* extensions, running their Lambda handlers in-process."},
+        subcommands = {StartCommand.class, CommandLine.HelpCommand.class})
+public final class GwemuCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new GwemuCommand());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = GwemuCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"gwemu " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

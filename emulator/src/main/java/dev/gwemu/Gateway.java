@@ -1,0 +1,71 @@
+package dev.gwemu;
+
+import dev.gwemu.integration.BinaryMediaTypes;
+import dev.gwemu.integration.IntegrationStep;
+import dev.gwemu.integration.LambdaProxyIntegration;
+import dev.gwemu.lambda.FunctionLoadException;
+import dev.gwemu.lambda.LambdaRuntime;
+import dev.gwemu.model.Api;
+import dev.gwemu.model.IntegrationType;
+import dev.gwemu.model.Project;
+import dev.gwemu.pipeline.GatewayResponses;
+import dev.gwemu.pipeline.HttpRequest;
+import dev.gwemu.pipeline.HttpResponse;
+import dev.gwemu.pipeline.RestApiRoad;
+import dev.gwemu.routing.ResourceTree;
+import dev.gwemu.routing.RouteStep;
+import dev.gwemu.server.ApiDispatcher;
+import dev.gwemu.server.RequestLog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded project ready to answer requests: its Lambda runtime and one road per API.
+ * It knows nothing of sockets, so it serves the HTTP server and in-process callers alike.
+ */
+public final class Gateway implements AutoCloseable {
+    private final Project project;
+    private final LambdaRuntime runtime;
+    private final ApiDispatcher dispatcher;
+
+    private Gateway(Project project, LambdaRuntime runtime, ApiDispatcher dispatcher) {
+        this.project = project;
+        this.runtime = runtime;
+        this.dispatcher = dispatcher;
+    }
+
+    public static Gateway create(Project project, Clock clock) throws FunctionLoadException {
+        LambdaRuntime runtime = new LambdaRuntime(project.functions().values(), project.region(), project.accountId());
+        List<ApiDispatcher.ServedApi> served = new ArrayList<>();
+        for (Api api : project.apis()) {
+            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime)));
+        }
+        return new Gateway(project, runtime, new ApiDispatcher(served, new RequestLog(), clock));
+    }
+
+    /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
+    private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime) {
+        BinaryMediaTypes binary = new BinaryMediaTypes(api.binaryMediaTypes());
+        return new RestApiRoad(List.of(
+                new RouteStep(new ResourceTree(api.resources())),
+                new IntegrationStep(Map.of(IntegrationType.AWS_PROXY,
+                        new LambdaProxyIntegration(runtime, project.accountId(), binary)))),
+                new GatewayResponses());
+    }
+
+    public HttpResponse handle(HttpRequest request) {
+        return dispatcher.handle(request);
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}

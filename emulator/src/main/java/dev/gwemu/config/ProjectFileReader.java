@@ -1,0 +1,248 @@
+package dev.gwemu.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gwemu.model.FunctionSpec;
+import dev.gwemu.model.Project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the project file (api.yaml): which APIs, from which definitions, with which stages, and
+ * which local code each Lambda function runs. Every unknown key is an error, so a typo never
+ * silently changes behaviour.
+ */
+final class ProjectFileReader {
+    /** An API entry before its definition is read. */
+    record ApiEntry(String name, String id, String type, Path definition, Map<String, Map<String, String>> stages,
+                    String pointer) {
+    }
+
+    record ProjectFile(String region, String accountId, List<ApiEntry> apis, Map<String, FunctionSpec> functions,
+                       SourceLines lines) {
+    }
+
+    private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
+    private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+
+    private final Path file;
+    private final List<Problem> problems;
+    private SourceLines lines;
+
+    ProjectFileReader(Path file, List<Problem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /** @return the file's content, or null when it cannot be parsed at all (the problem is recorded) */
+    ProjectFile read() {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            problems.add(new Problem(file, line, "", "not valid YAML: " + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, "", "cannot read: " + e));
+            return null;
+        }
+        lines = SourceLines.of(file);
+        if (root == null || !root.isObject()) {
+            problems.add(new Problem(file, 1, "", "expected a mapping with 'apis' and 'functions'"));
+            return null;
+        }
+        allowOnly(root, "", Set.of("region", "accountId", "apis", "functions"));
+        String region = text(root, "/region", Project.DEFAULT_REGION);
+        String accountId = text(root, "/accountId", Project.DEFAULT_ACCOUNT_ID);
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            error("/accountId", "accountId must be 12 digits, got '" + accountId + "'");
+        }
+        return new ProjectFile(region, accountId, apis(root.path("apis")), functions(root.path("functions")), lines);
+    }
+
+    private List<ApiEntry> apis(JsonNode node) {
+        List<ApiEntry> apis = new ArrayList<>();
+        if (!node.isArray() || node.isEmpty()) {
+            error("/apis", "'apis' must be a list with at least one API");
+            return apis;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String at = "/apis/" + i;
+            JsonNode api = node.get(i);
+            if (!api.isObject()) {
+                error(at, "each API must be a mapping with name, definition and stages");
+                continue;
+            }
+            allowOnly(api, at, Set.of("name", "id", "type", "definition", "stages"));
+            String name = required(api, at + "/name");
+            String id = text(api, at + "/id", null);
+            if (id != null && !API_ID.matcher(id).matches()) {
+                error(at + "/id", "an API id is 10 lowercase letters or digits, got '" + id + "'");
+            }
+            String type = text(api, at + "/type", "REST");
+            if (!type.equals("REST")) {
+                error(at + "/type", "type '" + type + "' is not supported yet; this version serves REST APIs");
+            }
+            String definition = required(api, at + "/definition");
+            Path definitionPath = definition == null ? null : file.toAbsolutePath().getParent().resolve(definition).normalize();
+            if (definitionPath != null && !Files.isRegularFile(definitionPath)) {
+                error(at + "/definition", "definition file " + definitionPath + " does not exist");
+                definitionPath = null;
+            }
+            apis.add(new ApiEntry(name, id, type, definitionPath, stages(api.path("stages"), at + "/stages"), at));
+        }
+        return apis;
+    }
+
+    private Map<String, Map<String, String>> stages(JsonNode node, String at) {
+        Map<String, Map<String, String>> stages = new LinkedHashMap<>();
+        if (!node.isObject() || node.isEmpty()) {
+            error(at, "'stages' must map at least one stage name to its settings, e.g. 'dev: {}'");
+            return stages;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> stage = it.next();
+            String stageAt = at + "/" + escape(stage.getKey());
+            if (!STAGE_NAME.matcher(stage.getKey()).matches()) {
+                error(stageAt, "stage name '" + stage.getKey() + "' may contain only letters, digits, '-' and '_'");
+            }
+            JsonNode settings = stage.getValue();
+            if (settings.isNull()) {
+                stages.put(stage.getKey(), Map.of());
+                continue;
+            }
+            if (!settings.isObject()) {
+                error(stageAt, "stage settings must be a mapping");
+                continue;
+            }
+            allowOnly(settings, stageAt, Set.of("variables"));
+            stages.put(stage.getKey(), stringMap(settings.path("variables"), stageAt + "/variables"));
+        }
+        return stages;
+    }
+
+    private Map<String, FunctionSpec> functions(JsonNode node) {
+        Map<String, FunctionSpec> functions = new LinkedHashMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return functions;
+        }
+        if (!node.isObject()) {
+            error("/functions", "'functions' must map function names to their code");
+            return functions;
+        }
+        Path base = file.toAbsolutePath().getParent();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            String at = "/functions/" + escape(name);
+            JsonNode fn = entry.getValue();
+            if (!FUNCTION_NAME.matcher(name).matches()) {
+                error(at, "function name '" + name + "' may contain only letters, digits, '-' and '_' (64 at most)");
+            }
+            if (!fn.isObject()) {
+                error(at, "a function needs at least 'jar' and 'handler'");
+                continue;
+            }
+            allowOnly(fn, at, Set.of("jar", "handler", "timeout", "memorySize", "environment"));
+            String jar = required(fn, at + "/jar");
+            String handler = required(fn, at + "/handler");
+            int timeout = integer(fn, at + "/timeout", FunctionSpec.DEFAULT_TIMEOUT_SECONDS, 1, 900);
+            int memory = integer(fn, at + "/memorySize", FunctionSpec.DEFAULT_MEMORY_MB, 128, 10240);
+            Map<String, String> environment = stringMap(fn.path("environment"), at + "/environment");
+            if (jar == null || handler == null) {
+                continue;
+            }
+            Path code = base.resolve(jar).normalize();
+            if (!Files.exists(code)) {
+                error(at + "/jar", "function " + name + ": " + code + " does not exist"
+                        + (jar.endsWith(".jar") ? " (build the handler jar first)" : ""));
+            }
+            functions.put(name, new FunctionSpec(name, code, handler, timeout, memory, environment));
+        }
+        return functions;
+    }
+
+    private void allowOnly(JsonNode node, String at, Set<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                error(at + "/" + escape(key), "unknown key '" + key + "' (known here: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private String required(JsonNode parent, String pointer) {
+        String value = text(parent, pointer, null);
+        if (value == null || value.isBlank()) {
+            error(pointer, "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "' is required");
+            return null;
+        }
+        return value;
+    }
+
+    private String text(JsonNode parent, String pointer, String fallback) {
+        JsonNode value = parent.path(pointer.substring(pointer.lastIndexOf('/') + 1));
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isValueNode()) {
+            error(pointer, "expected a single value");
+            return fallback;
+        }
+        return value.asText();
+    }
+
+    private int integer(JsonNode parent, String pointer, int fallback, int min, int max) {
+        JsonNode value = parent.path(pointer.substring(pointer.lastIndexOf('/') + 1));
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+            error(pointer, "expected a whole number from " + min + " to " + max + ", got '" + value.asText() + "'");
+            return fallback;
+        }
+        return value.asInt();
+    }
+
+    private Map<String, String> stringMap(JsonNode node, String at) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return map;
+        }
+        if (!node.isObject()) {
+            error(at, "expected a mapping of names to values");
+            return map;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                error(at + "/" + escape(e.getKey()), "'" + e.getKey() + "' must have a plain value");
+                continue;
+            }
+            map.put(e.getKey(), e.getValue().asText());
+        }
+        return map;
+    }
+
+    private void error(String pointer, String message) {
+        problems.add(lines == null ? new Problem(file, 0, pointer, message) : lines.problem(pointer, message));
+    }
+
+    static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gwemu.config;
+
+import dev.gwemu.integration.LambdaFunctionUri;
+import dev.gwemu.model.Api;
+import dev.gwemu.model.ApiType;
+import dev.gwemu.model.FunctionSpec;
+import dev.gwemu.model.Method;
+import dev.gwemu.model.Project;
+import dev.gwemu.model.Resource;
+import dev.gwemu.model.Stage;
+import dev.gwemu.routing.ResourceTree;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads a project: the api.yaml, every definition it names, and the checks that tie them
+ * together. Either everything loads or every problem is reported at once.
+ */
+public final class ProjectLoader {
+    /** A loaded project and what was ignored while loading it. */
+    public record Loaded(Project project, List<Problem> warnings) {
+    }
+
+    private ProjectLoader() {
+    }
+
+    public static Loaded load(Path apiYaml) throws DefinitionException {
+        Path file = apiYaml.toAbsolutePath().normalize();
+        List<Problem> problems = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        ProjectFileReader.ProjectFile projectFile = new ProjectFileReader(file, problems).read();
+        if (projectFile == null) {
+            throw new DefinitionException(problems);
+        }
+        List<Api> apis = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (ProjectFileReader.ApiEntry entry : projectFile.apis()) {
+            if (entry.name() != null && !names.add(entry.name())) {
+                problems.add(projectFile.lines().problem(entry.pointer() + "/name", "two APIs are named '" + entry.name() + "'"));
+            }
+            if (entry.name() == null || entry.definition() == null) {
+                continue;
+            }
+            String id = entry.id() != null ? entry.id() : StableIds.of(entry.name(), 10);
+            if (!ids.add(id)) {
+                problems.add(projectFile.lines().problem(entry.pointer(), "two APIs have the id '" + id + "'"));
+            }
+            OpenApiReader.Definition definition = new OpenApiReader(entry.definition(), id, problems, warnings).read();
+            if (definition == null) {
+                continue;
+            }
+            Map<String, Stage> stages = new LinkedHashMap<>();
+            entry.stages().forEach((name, variables) ->
+                    stages.put(name, new Stage(name, StableIds.of(id + " " + name, 6), variables)));
+            Api api = new Api(entry.name(), id, ApiType.REST, entry.definition(), definition.resources(), stages,
+                    definition.binaryMediaTypes());
+            checkRoutes(api, problems);
+            checkFunctionBindings(api, projectFile.functions(), problems, warnings);
+            apis.add(api);
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(problems);
+        }
+        return new Loaded(new Project(file, projectFile.region(), projectFile.accountId(), apis, projectFile.functions()),
+                List.copyOf(warnings));
+    }
+
+    private static void checkRoutes(Api api, List<Problem> problems) {
+        try {
+            new ResourceTree(api.resources());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(api.definition(), 0, "/paths", e.getMessage()));
+        }
+    }
+
+    /** Every Lambda URI, resolved in every stage, must name a function api.yaml binds. */
+    private static void checkFunctionBindings(Api api, Map<String, FunctionSpec> functions, List<Problem> problems,
+                                              List<Problem> warnings) {
+        SourceLines lines = SourceLines.of(api.definition());
+        for (Resource resource : api.resources()) {
+            for (Method method : resource.methods().values()) {
+                String uri = method.integration().uri();
+                String at = "/paths/" + ProjectFileReader.escape(resource.path()) + "/"
+                        + (method.httpMethod().equals("ANY") ? OpenApiReader.ANY_METHOD : method.httpMethod().toLowerCase(Locale.ROOT))
+                        + "/" + OpenApiReader.INTEGRATION + "/uri";
+                for (Stage stage : api.stages().values()) {
+                    List<String> unset = LambdaFunctionUri.unsetVariables(uri, stage.variables());
+                    if (!unset.isEmpty()) {
+                        warnings.add(lines.problem(at, method.httpMethod() + " " + resource.path() + " in stage '" + stage.name()
+                                + "': stage variable(s) " + unset + " are not set there, so its requests fail with 500 as in AWS"));
+                        continue;
+                    }
+                    String resolved = LambdaFunctionUri.substitute(uri, stage.variables());
+                    String where = method.httpMethod() + " " + resource.path()
+                            + (LambdaFunctionUri.hasStageVariables(uri) ? " in stage '" + stage.name() + "'" : "");
+                    try {
+                        String function = LambdaFunctionUri.parse(resolved).functionName();
+                        if (!functions.containsKey(function)) {
+                            problems.add(lines.problem(at, where + ": the integration calls function '" + function
+                                    + "', which api.yaml does not bind (add it under 'functions:')"));
+                        }
+                    } catch (IllegalArgumentException e) {
+                        problems.add(lines.problem(at, where + ": " + e.getMessage()));
+                    }
+                    if (!LambdaFunctionUri.hasStageVariables(uri)) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gwemu.integration;
+
+import dev.gwemu.model.IntegrationType;
+import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.Invocation;
+import dev.gwemu.pipeline.Step;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Calls the matched method's integration with the handler for its type. */
+public final class IntegrationStep implements Step {
+    private final Map<IntegrationType, IntegrationHandler> handlers;
+
+    public IntegrationStep(Map<IntegrationType, IntegrationHandler> handlers) {
+        this.handlers = new EnumMap<>(handlers);
+    }
+
+    @Override
+    public void apply(Invocation inv) {
+        IntegrationType type = inv.route().method().integration().type();
+        IntegrationHandler handler = handlers.get(type);
+        if (handler == null) {
+            // The loader refuses unsupported types; reaching here is a gwemu defect, answered as AWS answers a broken integration.
+            throw GatewayException.configurationError("no handler for integration type " + type);
+        }
+        inv.response(handler.call(inv));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gwemu.integration;
+
+import dev.gwemu.lambda.InvokeResult;
+import dev.gwemu.lambda.LambdaRuntime;
+import dev.gwemu.model.Integration;
+import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.GatewayResponseType;
+import dev.gwemu.pipeline.HttpResponse;
+import dev.gwemu.pipeline.Invocation;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code AWS_PROXY}: sends the request to a Lambda function as the payload 1.0 event and turns its
+ * result into the response (data-plane.md §2). The function runs in-process in the {@link LambdaRuntime}.
+ */
+public final class LambdaProxyIntegration implements IntegrationHandler {
+    /** Lambda's synchronous invoke payload limit. */
+    static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
+
+    private final LambdaRuntime runtime;
+    private final ProxyEventWriter events;
+    private final BinaryMediaTypes binaryMediaTypes;
+    /** Resolved URIs (after stage variables) by text: parsed once, not per request. */
+    private final Map<String, LambdaFunctionUri> targets = new ConcurrentHashMap<>();
+
+    public LambdaProxyIntegration(LambdaRuntime runtime, String accountId, BinaryMediaTypes binaryMediaTypes) {
+        this.runtime = runtime;
+        this.binaryMediaTypes = binaryMediaTypes;
+        this.events = new ProxyEventWriter(accountId, binaryMediaTypes);
+    }
+
+    @Override
+    public HttpResponse call(Invocation inv) {
+        Integration integration = inv.route().method().integration();
+        if (!"POST".equals(integration.httpMethod())) {
+            throw GatewayException.configurationError("Execution failed due to configuration error: a Lambda integration's httpMethod must be POST");
+        }
+        LambdaFunctionUri target = target(LambdaFunctionUri.substitute(integration.uri(), inv.stage().variables()));
+        byte[] event = events.write(inv);
+        if (event.length > MAX_EVENT_BYTES) {
+            throw GatewayException.fixed(null, 413, "BadRequestException", "{\"message\": \"Request Too Long\"}")
+                    .because("the event is " + event.length + " bytes, over Lambda's 6 MB invoke limit");
+        }
+        InvokeResult result = await(runtime.invoke(target.functionName(), target.qualifier(), event), integration.timeoutMillis());
+        if (result.functionError()) {
+            throw GatewayException.badLambdaResponse("Lambda execution failed due to customer function error: "
+                    + new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        HttpResponse response = ProxyResponseReader.read(result.payload(),
+                binaryMediaTypes.matchesFirstAccept(inv.request().headers().first("Accept")));
+        inv.traced(true);
+        return response;
+    }
+
+    private LambdaFunctionUri target(String uri) {
+        LambdaFunctionUri target = targets.get(uri);
+        if (target == null) {
+            try {
+                target = LambdaFunctionUri.parse(uri);
+            } catch (IllegalArgumentException e) {
+                throw GatewayException.configurationError("Execution failed due to configuration error: " + e.getMessage());
+            }
+            if (!runtime.has(target.functionName())) {
+                throw GatewayException.configurationError("Execution failed due to configuration error: function "
+                        + target.functionName() + " is not bound in api.yaml");
+            }
+            targets.put(uri, target);
+        }
+        return target;
+    }
+
+    private static InvokeResult await(CompletableFuture<InvokeResult> future, int timeoutMillis) {
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw GatewayException.fixed(GatewayResponseType.INTEGRATION_TIMEOUT, 504, "InternalServerErrorException",
+                    "{\"message\": \"Endpoint request timed out\"}").because("Execution failed due to a timeout error after " + timeoutMillis + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GatewayException.badLambdaResponse("interrupted while waiting for the function");
+        } catch (ExecutionException e) {
+            throw GatewayException.badLambdaResponse("Lambda invocation failed: " + e.getCause());
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.gwemu.integration;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.gwemu.pipeline.HeaderList;
+import dev.gwemu.pipeline.HttpRequest;
+import dev.gwemu.pipeline.Invocation;
+import dev.gwemu.routing.RouteMatch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the REST Lambda proxy event, payload 1.0, key for key as API Gateway sends it
+ * (data-plane.md §2.2, fixtures rest-v1-proxy-event-*.json): every key present, empty maps as null.
+ */
+public final class ProxyEventWriter {
+    private static final JsonFactory JSON = new JsonFactory();
+    static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    /** Hop-by-hop and framing headers Lambda never sees (data-plane.md §2.2, verified). */
+    private static final Set<String> DROPPED = Set.of("connection", "content-length", "content-md5", "expect",
+            "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
+            "www-authenticate");
+    private static final List<String> IDENTITY_NULLS_BEFORE_SOURCE_IP = List.of("accessKey", "accountId", "caller",
+            "cognitoAuthenticationProvider", "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
+            "principalOrgId");
+
+    private final String accountId;
+    private final BinaryMediaTypes binaryMediaTypes;
+
+    public ProxyEventWriter(String accountId, BinaryMediaTypes binaryMediaTypes) {
+        this.accountId = accountId;
+        this.binaryMediaTypes = binaryMediaTypes;
+    }
+
+    public byte[] write(Invocation inv) {
+        HttpRequest request = inv.request();
+        RouteMatch route = inv.route();
+        HeaderList headers = eventHeaders(inv);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048 + request.body().length * 4 / 3);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("resource", route.resource().path());
+            g.writeStringField("path", inv.path());
+            g.writeStringField("httpMethod", request.method());
+            writeHeaders(g, headers);
+            writeQuery(g, inv);
+            writeStringMap(g, "pathParameters", route.pathParameters());
+            writeStringMap(g, "stageVariables", inv.stage().variables());
+            writeRequestContext(g, inv, headers);
+            writeBody(g, request);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The client's headers less the dropped ones, plus the X-Forwarded-* and trace headers AWS adds. */
+    private static HeaderList eventHeaders(Invocation inv) {
+        HttpRequest request = inv.request();
+        HeaderList headers = new HeaderList();
+        String forwardedFor = null;
+        String forwardedForName = "X-Forwarded-For";
+        for (HeaderList.Header h : request.headers().lines()) {
+            String lower = h.name().toLowerCase(Locale.ROOT);
+            if (DROPPED.contains(lower)) {
+                continue;
+            }
+            if (lower.equals("x-forwarded-for")) {
+                forwardedFor = forwardedFor == null ? h.value() : forwardedFor + ", " + h.value();
+                forwardedForName = h.name();
+                continue;
+            }
+            if (lower.equals("x-forwarded-port") || lower.equals("x-forwarded-proto") || lower.equals("x-amzn-trace-id")) {
+                continue;
+            }
+            headers.add(h.name(), h.value());
+        }
+        headers.add("X-Amzn-Trace-Id", "Root=" + inv.ids().traceRoot());
+        headers.add(forwardedForName, forwardedFor == null ? request.sourceIp() : forwardedFor + ", " + request.sourceIp());
+        // AWS says 443/https; locally the truth is this server's own port and scheme (README: "Differences").
+        headers.add("X-Forwarded-Port", Integer.toString(request.serverPort()));
+        headers.add("X-Forwarded-Proto", request.scheme());
+        return headers;
+    }
+
+    private static void writeHeaders(JsonGenerator g, HeaderList headers) throws IOException {
+        Map<String, List<String>> grouped = headers.grouped();
+        if (grouped.isEmpty()) {
+            g.writeNullField("headers");
+            g.writeNullField("multiValueHeaders");
+            return;
+        }
+        g.writeObjectFieldStart("headers");
+        for (Map.Entry<String, List<String>> e : grouped.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue().get(e.getValue().size() - 1));
+        }
+        g.writeEndObject();
+        writeMultiMap(g, "multiValueHeaders", grouped);
+    }
+
+    private static void writeQuery(JsonGenerator g, Invocation inv) throws IOException {
+        Map<String, List<String>> all = inv.query().all();
+        if (all.isEmpty()) {
+            g.writeNullField("queryStringParameters");
+            g.writeNullField("multiValueQueryStringParameters");
+            return;
+        }
+        writeStringMap(g, "queryStringParameters", inv.query().lastValues());
+        writeMultiMap(g, "multiValueQueryStringParameters", all);
+    }
+
+    private void writeRequestContext(JsonGenerator g, Invocation inv, HeaderList headers) throws IOException {
+        HttpRequest request = inv.request();
+        String host = request.host();
+        g.writeObjectFieldStart("requestContext");
+        g.writeStringField("accountId", accountId);
+        g.writeStringField("apiId", inv.api().id());
+        g.writeStringField("deploymentId", inv.stage().deploymentId());
+        g.writeStringField("domainName", host);
+        g.writeStringField("domainPrefix", domainPrefix(host));
+        g.writeStringField("extendedRequestId", inv.ids().extendedRequestId());
+        g.writeStringField("httpMethod", request.method());
+        g.writeObjectFieldStart("identity");
+        for (String key : IDENTITY_NULLS_BEFORE_SOURCE_IP) {
+            g.writeNullField(key);
+        }
+        g.writeStringField("sourceIp", request.sourceIp());
+        g.writeNullField("user");
+        g.writeStringField("userAgent", request.headers().first("User-Agent"));
+        g.writeNullField("userArn");
+        g.writeEndObject();
+        if (inv.route().method().operationName() != null) {
+            g.writeStringField("operationName", inv.route().method().operationName());
+        }
+        g.writeStringField("path", inv.contextPath());
+        g.writeStringField("protocol", "HTTP/1.1");
+        g.writeStringField("requestId", inv.ids().requestId());
+        g.writeStringField("requestTime", REQUEST_TIME.format(inv.ids().requestTime()));
+        g.writeNumberField("requestTimeEpoch", inv.ids().requestTime().toEpochMilli());
+        g.writeStringField("resourceId", inv.route().resource().id());
+        g.writeStringField("resourcePath", inv.route().resource().path());
+        g.writeStringField("stage", inv.stage().name());
+        g.writeEndObject();
+    }
+
+    private void writeBody(JsonGenerator g, HttpRequest request) throws IOException {
+        byte[] body = request.body();
+        if (body.length == 0) {
+            g.writeNullField("body");
+            g.writeBooleanField("isBase64Encoded", false);
+        } else if (binaryMediaTypes.matchesContentType(request.headers().first("Content-Type"))) {
+            g.writeStringField("body", Base64.getEncoder().encodeToString(body));
+            g.writeBooleanField("isBase64Encoded", true);
+        } else {
+            g.writeStringField("body", new String(body, StandardCharsets.UTF_8));
+            g.writeBooleanField("isBase64Encoded", false);
+        }
+    }
+
+    private static String domainPrefix(String host) {
+        int end = host.length();
+        int colon = host.indexOf(':');
+        int dot = host.indexOf('.');
+        if (colon >= 0) {
+            end = colon;
+        }
+        if (dot >= 0 && dot < end) {
+            end = dot;
+        }
+        return host.substring(0, end);
+    }
+
+    private static void writeStringMap(JsonGenerator g, String name, Map<String, String> map) throws IOException {
+        if (map.isEmpty()) {
+            g.writeNullField(name);
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeMultiMap(JsonGenerator g, String name, Map<String, List<String>> map) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, List<String>> e : map.entrySet()) {
+            g.writeArrayFieldStart(e.getKey());
+            for (String v : e.getValue()) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+}

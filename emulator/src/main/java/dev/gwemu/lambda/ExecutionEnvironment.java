@@ -1,0 +1,172 @@
+package dev.gwemu.lambda;
+
+import dev.gwemu.model.FunctionSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Lambda execution environment of a function: its own class loader, the resolved handler and,
+ * after the cold start, the handler instance that every invocation reuses.
+ *
+ * <p>Loading resolves everything but runs no function code. The first invocation runs the cold
+ * start: static initialisers, then the constructor. When that fails, the environment answers every
+ * waiting call with the init error and is retired, so the next call starts over in a fresh one,
+ * as Lambda re-runs init after a failed one.
+ *
+ * <p>A retired environment closes its class loader once the last call inside it has left
+ * (a stuck handler that never leaves keeps it open; it may still need classes).
+ */
+final class ExecutionEnvironment {
+    private final FunctionClassLoader loader;
+    private final ResolvedHandler handler;
+    private final String logStreamName;
+    private final AtomicInteger callsInside = new AtomicInteger();
+    private volatile boolean retired;
+
+    private final Object coldStartLock = new Object();
+    private volatile Object instance;     // set once the cold start succeeded
+    private volatile byte[] initFailure;  // set once it failed
+
+    private ExecutionEnvironment(FunctionClassLoader loader, ResolvedHandler handler) {
+        this.loader = loader;
+        this.handler = handler;
+        this.logStreamName = newLogStreamName();
+    }
+
+    /** Loads the function's code and resolves its handler. Runs none of the function's code. */
+    static ExecutionEnvironment load(FunctionSpec spec, ClassLoader runtimeLibraries) throws FunctionLoadException {
+        if (spec.code() == null || !Files.exists(spec.code())) {
+            throw new FunctionLoadException(spec.name(), spec.code(), "code not found (no such jar or directory)");
+        }
+        if (!Files.isDirectory(spec.code()) && !Files.isReadable(spec.code())) {
+            throw new FunctionLoadException(spec.name(), spec.code(), "code is not readable");
+        }
+        HandlerReference reference;
+        try {
+            reference = HandlerReference.parse(spec.handler() == null ? "" : spec.handler());
+        } catch (IllegalArgumentException e) {
+            throw new FunctionLoadException(spec.name(), spec.code(), e.getMessage());
+        }
+        FunctionClassLoader loader = new FunctionClassLoader(spec.code(), runtimeLibraries);
+        try {
+            PayloadSerializers serializers = PayloadSerializers.forFunction(loader);
+            ResolvedHandler handler = new HandlerResolver(loader, serializers).resolve(reference);
+            return new ExecutionEnvironment(loader, handler);
+        } catch (HandlerResolver.HandlerRejectedException e) {
+            closeQuietly(loader);
+            throw new FunctionLoadException(spec.name(), spec.code(),
+                    "handler " + spec.handler() + ": " + e.getMessage(), e.getCause());
+        } catch (RuntimeException | LinkageError e) {
+            closeQuietly(loader);
+            throw new FunctionLoadException(spec.name(), spec.code(), "handler " + spec.handler() + ": " + e, e);
+        }
+    }
+
+    String logStreamName() {
+        return logStreamName;
+    }
+
+    ClassLoader classLoader() {
+        return loader;
+    }
+
+    /**
+     * Runs the cold start if it has not run yet.
+     *
+     * @return null when the handler is ready, otherwise the init error payload
+     */
+    byte[] coldStart() {
+        if (instance != null) {
+            return null;
+        }
+        synchronized (coldStartLock) {
+            if (instance == null && initFailure == null) {
+                initialise();
+            }
+            return initFailure;
+        }
+    }
+
+    private void initialise() {
+        Class<?> handlerClass = handler.handlerClass();
+        try {
+            Class.forName(handlerClass.getName(), true, loader); // static initialisers run here
+        } catch (Throwable e) {
+            fail(FunctionErrorPayload.ofClassInitFailure(handlerClass.getName(), e));
+            return;
+        }
+        if (handler.constructor() == null) {
+            instance = handlerClass; // a static method: nothing to create, but ready
+            return;
+        }
+        try {
+            instance = handler.constructor().newInstance();
+        } catch (InvocationTargetException e) {
+            fail(FunctionErrorPayload.ofInitFailure(e.getCause() == null ? e : e.getCause()));
+        } catch (Throwable e) {
+            fail(FunctionErrorPayload.ofInitFailure(e));
+        }
+    }
+
+    private void fail(byte[] payload) {
+        initFailure = payload;
+        retire();
+    }
+
+    /** Runs the handler; {@link #coldStart()} must have succeeded. */
+    void handle(InputStream input, OutputStream output, LambdaContext context) throws Throwable {
+        Object target = handler.constructor() == null ? null : instance;
+        handler.adapter().handle(target, input, output, context);
+    }
+
+    /** @return false when the environment is retired and takes no more calls */
+    boolean enter() {
+        callsInside.incrementAndGet();
+        if (retired) {
+            leave();
+            return false;
+        }
+        return true;
+    }
+
+    void leave() {
+        if (callsInside.decrementAndGet() == 0 && retired) {
+            closeQuietly(loader);
+        }
+    }
+
+    boolean isRetired() {
+        return retired;
+    }
+
+    /** Takes no more calls; the class loader closes when the last call inside has left. */
+    void retire() {
+        retired = true;
+        if (callsInside.get() == 0) {
+            closeQuietly(loader);
+        }
+    }
+
+    // Lambda's format: 2024/05/06/[$LATEST]0123456789abcdef0123456789abcdef
+    private static String newLogStreamName() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return String.format("%04d/%02d/%02d/[%s]%s", today.getYear(), today.getMonthValue(), today.getDayOfMonth(),
+                FunctionIdentity.VERSION, UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    private static void closeQuietly(FunctionClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
+    }
+}

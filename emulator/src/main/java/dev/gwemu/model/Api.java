@@ -1,0 +1,25 @@
+package dev.gwemu.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One API as API Gateway holds it after an import and a deployment.
+ *
+ * @param name             the name in api.yaml
+ * @param id               the 10-character API id ({@code restApiId})
+ * @param type             REST for now
+ * @param definition       the OpenAPI / Swagger file it was read from
+ * @param resources        every resource, including those without methods
+ * @param stages           by stage name
+ * @param binaryMediaTypes {@code x-amazon-apigateway-binary-media-types}
+ */
+public record Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
+                  Map<String, Stage> stages, List<String> binaryMediaTypes) {
+    public Api {
+        resources = List.copyOf(resources);
+        stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
+        binaryMediaTypes = List.copyOf(binaryMediaTypes);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.gwemu.server;
+
+import dev.gwemu.model.Api;
+import dev.gwemu.model.Stage;
+import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.GatewayResponses;
+import dev.gwemu.pipeline.HttpRequest;
+import dev.gwemu.pipeline.HttpResponse;
+import dev.gwemu.pipeline.Invocation;
+import dev.gwemu.pipeline.RequestIds;
+import dev.gwemu.pipeline.RestApiRoad;
+import dev.gwemu.pipeline.StandardHeaders;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Picks the API (by Host {@code {apiId}.execute-api.*}, else the first API) and the stage (the first
+ * path segment), then sends the request down that API's road (data-plane.md §0 step 1, §1.1).
+ */
+public final class ApiDispatcher {
+    /** An API and the road its requests walk. */
+    public record ServedApi(Api api, RestApiRoad road) {
+    }
+
+    private static final String EXECUTE_API = ".execute-api.";
+
+    private final Map<String, ServedApi> byId = new LinkedHashMap<>();
+    private final ServedApi first;
+    private final GatewayResponses gatewayResponses = new GatewayResponses();
+    private final RequestLog log;
+    private final Clock clock;
+
+    public ApiDispatcher(List<ServedApi> apis, RequestLog log, Clock clock) {
+        for (ServedApi api : apis) {
+            byId.put(api.api().id(), api);
+        }
+        this.first = apis.get(0);
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public HttpResponse handle(HttpRequest request) {
+        long started = System.nanoTime();
+        RequestIds ids = RequestIds.create(clock.instant(), request.headers().first("X-Amzn-Trace-Id"));
+        Invocation inv = null;
+        HttpResponse response;
+        try {
+            ServedApi served = select(request);
+            inv = invocation(request, ids, served.api());
+            response = served.road().walk(inv);
+        } catch (GatewayException e) {
+            response = gatewayResponses.render(e);
+        }
+        StandardHeaders.addTo(response, ids, inv != null && inv.traced());
+        log.record(request, inv, response, System.nanoTime() - started);
+        return response;
+    }
+
+    private ServedApi select(HttpRequest request) {
+        String host = request.host().toLowerCase(Locale.ROOT);
+        int marker = host.indexOf(EXECUTE_API);
+        if (marker <= 0) {
+            return first;
+        }
+        String apiId = host.substring(0, marker);
+        ServedApi served = byId.get(apiId);
+        if (served == null) {
+            // No DNS record in AWS; answered as LocalStack does (data-plane.md §1.1 [E]).
+            throw GatewayException.fixed(null, 404, "NotFoundException",
+                    "{\"message\":\"The API id '" + apiId + "' does not correspond to a deployed API Gateway API\"}");
+        }
+        return served;
+    }
+
+    /** Splits {@code /{stage}/rest}: leading slashes collapse, inner ones stay (data-plane.md §1.2, verified). */
+    private static Invocation invocation(HttpRequest request, RequestIds ids, Api api) {
+        String raw = request.rawPath();
+        int start = 0;
+        while (start < raw.length() && raw.charAt(start) == '/') {
+            start++;
+        }
+        int slash = raw.indexOf('/', start);
+        String stageName = slash < 0 ? raw.substring(start) : raw.substring(start, slash);
+        Stage stage = api.stages().get(stageName);
+        if (stage == null) {
+            // No stage segment or an unknown stage [U, widely observed].
+            throw GatewayException.fixed(null, 403, "ForbiddenException", "{\"message\":\"Forbidden\"}");
+        }
+        String contextPath = "/" + raw.substring(start);
+        String path = "/";
+        if (slash >= 0) {
+            int rest = slash;
+            while (rest < raw.length() && raw.charAt(rest) == '/') {
+                rest++;
+            }
+            path = "/" + raw.substring(rest);
+        }
+        return new Invocation(request, ids, api, stage, path, contextPath);
+    }
+}

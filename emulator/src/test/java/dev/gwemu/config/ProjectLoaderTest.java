@@ -1,0 +1,173 @@
+package dev.gwemu.config;
+
+import dev.gwemu.model.Api;
+import dev.gwemu.model.Project;
+import dev.gwemu.support.TestPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loading a project: everything the files say, and every mistake named with file and line. */
+class ProjectLoaderTest {
+    @TempDir
+    Path dir;
+
+    private static final String LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:%s/invocations";
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private Path project(String functionsAndExtra) throws IOException {
+        Files.writeString(dir.resolve("handlers.jar"), "not really a jar; the loader only checks it exists");
+        return write("api.yaml", """
+                apis:
+                  - name: petstore
+                    definition: openapi.yaml
+                    stages:
+                      dev: {}
+                functions:
+                """ + functionsAndExtra);
+    }
+
+    private Path openApi(String paths) throws IOException {
+        return write("openapi.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n" + paths);
+    }
+
+    private static String get(String path, String function) {
+        return "  " + path + ":\n    get:\n      responses: {}\n      x-amazon-apigateway-integration:\n        type: aws_proxy\n        httpMethod: POST\n        uri: "
+                + String.format(LAMBDA_URI, function) + "\n";
+    }
+
+    private static Problem only(DefinitionException e) {
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.problems().get(0);
+    }
+
+    @Test
+    void loadsTheConformanceProject() throws Exception {
+        ProjectLoader.Loaded loaded = ProjectLoader.load(TestPaths.CONFORMANCE_API);
+        Project project = loaded.project();
+        assertEquals("us-east-1", project.region());
+        assertEquals("123456789012", project.accountId());
+        Api api = project.apis().get(0);
+        assertEquals("b3kx9p2qde", api.id());
+        assertEquals(List.of("image/png", "audio/*", "*/test"), api.binaryMediaTypes());
+        assertEquals("live", api.stages().get("prod").variables().get("backendAlias"));
+        assertTrue(api.stages().get("dev").variables().isEmpty());
+        assertEquals(6, api.resources().get(0).id().length());
+        // Swagger 2.0 with x-amazon-apigateway-any-method converts and keeps the extension
+        Api second = project.apis().get(1);
+        assertTrue(second.resources().stream().anyMatch(r -> r.path().equals("/any/{proxy+}") && r.methods().containsKey("ANY")));
+        // /alias uses ${stageVariables.backendAlias}, which stage dev does not set
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.message().contains("backendAlias") && w.message().contains("'dev'")),
+                loaded.warnings().toString());
+        assertEquals(6, project.functions().get("ContextFn").timeoutSeconds());
+        assertEquals(512, project.functions().get("ContextFn").memoryMb());
+        assertEquals(3, project.functions().get("Echo").timeoutSeconds());
+        assertEquals(128, project.functions().get("Echo").memoryMb());
+    }
+
+    @Test
+    void defaultApiIdIsStableLowercaseAndTenLong() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        Path file = project("  GetPet: {jar: handlers.jar, handler: a.B}\n");
+        String first = ProjectLoader.load(file).project().apis().get(0).id();
+        assertTrue(first.matches("[a-z0-9]{10}"), first);
+        assertEquals(first, ProjectLoader.load(file).project().apis().get(0).id());
+    }
+
+    @Test
+    void unboundFunctionIsNamedWithFileAndLine() throws Exception {
+        openApi(get("/pets", "GetPet") + get("/owners", "Nobody"));
+        DefinitionException e = assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n")));
+        Problem p = only(e);
+        assertEquals(dir.resolve("openapi.yaml"), p.file());
+        assertEquals(17, p.line(), p.toString());
+        assertTrue(p.message().contains("'Nobody'"), p.message());
+    }
+
+    @Test
+    void unknownKeyInProjectFileIsAnErrorWithItsLine() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        DefinitionException e = assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B, timout: 5}\n")));
+        Problem p = only(e);
+        assertEquals(dir.resolve("api.yaml"), p.file());
+        assertEquals(7, p.line());
+        assertTrue(p.message().contains("unknown key 'timout'"), p.message());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        DefinitionException e = assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: missing.jar, handler: a.B, timeout: 901, memorySize: 64}\n")));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("missing.jar does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("1 to 900"), e.getMessage());
+        assertTrue(e.getMessage().contains("128 to 10240"), e.getMessage());
+    }
+
+    @Test
+    void invalidYamlNamesTheLine() throws Exception {
+        Path file = write("api.yaml", "apis:\n  - name: x\n    stages: [unclosed\n");
+        Problem p = only(assertThrows(DefinitionException.class, () -> ProjectLoader.load(file)));
+        assertTrue(p.line() >= 3, p.toString());
+        assertTrue(p.message().startsWith("not valid YAML"), p.message());
+    }
+
+    @Test
+    void missingDefinitionFile() throws Exception {
+        Path file = project("  GetPet: {jar: handlers.jar, handler: a.B}\n");
+        Problem p = only(assertThrows(DefinitionException.class, () -> ProjectLoader.load(file)));
+        assertEquals(3, p.line());
+        assertTrue(p.message().contains("openapi.yaml does not exist"), p.message());
+    }
+
+    @Test
+    void methodWithoutIntegrationIsRefusedLikeAwsImport() throws Exception {
+        openApi("  /pets:\n    get:\n      responses: {}\n");
+        Problem p = only(assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n"))));
+        assertEquals(5, p.line());
+        assertTrue(p.message().contains("GET /pets has no x-amazon-apigateway-integration"), p.message());
+    }
+
+    @Test
+    void unsupportedIntegrationTypeIsNamed() throws Exception {
+        openApi("  /pets:\n    options:\n      responses: {}\n      x-amazon-apigateway-integration:\n        type: mock\n");
+        Problem p = only(assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n"))));
+        assertEquals(8, p.line());
+        assertTrue(p.message().contains("'mock' is not supported yet"), p.message());
+    }
+
+    @Test
+    void invalidResourcePath() throws Exception {
+        openApi(get("/pets/{id+}/toys", "GetPet"));
+        Problem p = only(assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n"))));
+        assertEquals(4, p.line());
+        assertTrue(p.message().contains("must be the last segment"), p.message());
+    }
+
+    @Test
+    void nonPostLambdaIntegrationMethodIsAWarning() throws Exception {
+        openApi(get("/pets", "GetPet").replace("httpMethod: POST", "httpMethod: GET"));
+        ProjectLoader.Loaded loaded = ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n"));
+        assertEquals(1, loaded.warnings().size());
+        assertTrue(loaded.warnings().get(0).message().contains("must be POST"));
+    }
+}

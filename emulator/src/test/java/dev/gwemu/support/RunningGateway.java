@@ -1,0 +1,60 @@
+package dev.gwemu.support;
+
+import dev.gwemu.Gateway;
+import dev.gwemu.config.ProjectLoader;
+import dev.gwemu.server.GatewayServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** A real gwemu server on a free port, loaded from a project file, for tests that talk HTTP. */
+public final class RunningGateway implements AutoCloseable {
+    private final GatewayServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningGateway(GatewayServer server) {
+        this.server = server;
+    }
+
+    public static RunningGateway start(Path apiYaml) throws Exception {
+        requireHandlerJars();
+        Gateway gateway = Gateway.create(ProjectLoader.load(apiYaml).project(), Clock.systemUTC());
+        return new RunningGateway(GatewayServer.start(gateway, "127.0.0.1", 0));
+    }
+
+    /** The test handler jars are built by the reactor before this module; say so when they are missing. */
+    public static void requireHandlerJars() {
+        for (Path jar : new Path[]{TestPaths.LEAN_JAR, TestPaths.FAT_JAR}) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build from the project root (mvn -B verify) so testdata/handlers is packaged first");
+            }
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
