@@ -19,12 +19,14 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code gwemu start FILE}: loads the project and serves it until interrupted. */
 @Command(name = "start",
+        mixinStandardHelpOptions = true,
         description = {
                 "Loads api.yaml with the definitions and function code it names, then serves every",
                 "API on http://HOST:PORT/{stage}/... (the first API) and on the Host",
                 "{apiId}.execute-api.localhost:PORT (any API) until SIGINT or SIGTERM."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by a signal", "1:the project could not be loaded or the port could not be bound"},
+        exitCodeList = {"1:the project could not be loaded or the port could not be bound",
+                "130/143:stopped by SIGINT/SIGTERM (after a graceful stop)"},
         sortOptions = false)
 final class StartCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the project file, e.g. api.yaml")
@@ -83,6 +85,8 @@ final class StartCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            out.println("gwemu: stopped");
+            out.flush();
             stopped.countDown();
         }, "gwemu-shutdown"));
         try {

@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ServiceConfigurationError;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One Lambda execution environment of a function: its own class loader, the resolved handler and,
  * after the cold start, the handler instance that every invocation reuses.
  *
- * <p>Loading resolves everything but runs no function code. The first invocation runs the cold
+ * <p>Loading resolves everything but runs no handler code. The first invocation runs the cold
  * start: static initialisers, then the constructor. When that fails, the environment answers every
  * waiting call with the init error and is retired, so the next call starts over in a fresh one,
  * as Lambda re-runs init after a failed one.
@@ -41,7 +42,10 @@ final class ExecutionEnvironment {
         this.logStreamName = newLogStreamName();
     }
 
-    /** Loads the function's code and resolves its handler. Runs none of the function's code. */
+    /**
+     * Loads the function's code and resolves its handler. Runs none of the handler's code; only a
+     * CustomPojoSerializer the function registers is created here, as Lambda does while loading.
+     */
     static ExecutionEnvironment load(FunctionSpec spec, ClassLoader runtimeLibraries) throws FunctionLoadException {
         if (spec.code() == null || !Files.exists(spec.code())) {
             throw new FunctionLoadException(spec.name(), spec.code(), "code not found (no such jar or directory)");
@@ -64,7 +68,7 @@ final class ExecutionEnvironment {
             closeQuietly(loader);
             throw new FunctionLoadException(spec.name(), spec.code(),
                     "handler " + spec.handler() + ": " + e.getMessage(), e.getCause());
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
             closeQuietly(loader);
             throw new FunctionLoadException(spec.name(), spec.code(), "handler " + spec.handler() + ": " + e, e);
         }
@@ -76,6 +80,11 @@ final class ExecutionEnvironment {
 
     ClassLoader classLoader() {
         return loader;
+    }
+
+    /** @return true once the cold start has succeeded */
+    boolean isReady() {
+        return instance != null;
     }
 
     /**

@@ -89,6 +89,9 @@ final class LambdaFunction implements AutoCloseable {
 
     /** @return true when the handler is ready; otherwise the call is already answered */
     private boolean coldStart(Invocation invocation, ExecutionEnvironment env) {
+        if (env.isReady()) {
+            return true; // the warm path: nothing to arm
+        }
         invocation.arm(alarms, INIT_LIMIT_MILLIS, () -> timeoutPayload(invocation), () -> timedOut(invocation, env));
         byte[] initError = env.coldStart();
         if (initError != null) {

@@ -3,21 +3,28 @@ package dev.gwemu.server;
 import dev.gwemu.Gateway;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 
 import java.net.InetSocketAddress;
 
 /** The HTTP listener: Undertow in front of a {@link Gateway}. */
 public final class GatewayServer implements AutoCloseable {
+    /** How long a stop waits for requests in flight (a function may take up to its timeout). */
+    private static final long DRAIN_MILLIS = 30_000;
+
     private final Undertow undertow;
+    private final GracefulShutdownHandler inFlight;
     private final Gateway gateway;
 
-    private GatewayServer(Undertow undertow, Gateway gateway) {
+    private GatewayServer(Undertow undertow, GracefulShutdownHandler inFlight, Gateway gateway) {
         this.undertow = undertow;
+        this.inFlight = inFlight;
         this.gateway = gateway;
     }
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public static GatewayServer start(Gateway gateway, String host, int port) {
+        GracefulShutdownHandler inFlight = new GracefulShutdownHandler(new GatewayHttpHandler(gateway, "http"));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(port, host)
                 // Paths reach the road still percent-encoded, as AWS passes them to Lambda.
@@ -28,10 +35,10 @@ public final class GatewayServer implements AutoCloseable {
                 // The 10 MB payload limit is API Gateway's, answered by GatewayHttpHandler with AWS's own 413.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
                 .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
-                .setHandler(new GatewayHttpHandler(gateway, "http"))
+                .setHandler(inFlight)
                 .build();
         undertow.start();
-        return new GatewayServer(undertow, gateway);
+        return new GatewayServer(undertow, inFlight, gateway);
     }
 
     public int port() {
@@ -46,9 +53,15 @@ public final class GatewayServer implements AutoCloseable {
         return gateway;
     }
 
-    /** Stops accepting, then stops the functions. */
+    /** Refuses new requests, lets those in flight finish, then stops listening and stops the functions. */
     @Override
     public void close() {
+        inFlight.shutdown();
+        try {
+            inFlight.awaitShutdown(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         undertow.stop();
         gateway.close();
     }
