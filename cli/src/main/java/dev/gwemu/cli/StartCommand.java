@@ -5,6 +5,7 @@ import dev.gwemu.config.DefinitionException;
 import dev.gwemu.config.Problem;
 import dev.gwemu.config.ProjectLoader;
 import dev.gwemu.lambda.FunctionLoadException;
+import dev.gwemu.lambda.LambdaRuntime;
 import dev.gwemu.model.Api;
 import dev.gwemu.server.GatewayServer;
 import picocli.CommandLine.Command;
@@ -45,6 +46,7 @@ final class StartCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PrintStream out = System.out;
         PrintStream err = System.err;
+        LambdaRuntime.warmUpSerialization(); // alongside loading the definitions, on the other core
         ProjectLoader.Loaded loaded;
         try {
             loaded = ProjectLoader.load(file);

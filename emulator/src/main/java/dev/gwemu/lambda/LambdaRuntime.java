@@ -2,6 +2,7 @@ package dev.gwemu.lambda;
 
 import dev.gwemu.model.FunctionSpec;
 
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class LambdaRuntime implements AutoCloseable {
             return thread;
         });
         alarms.setRemoveOnCancelPolicy(true); // most alarms are cancelled: do not keep them queued
+        warmUpSerialization();
         ClassLoader runtimeLibraries = new RuntimeLibrariesClassLoader(LambdaRuntime.class.getClassLoader());
         try {
             for (FunctionSpec spec : functions) {
@@ -66,6 +68,28 @@ public final class LambdaRuntime implements AutoCloseable {
      * @param payload   the event, JSON bytes
      * @throws IllegalArgumentException when no function has that name (see {@link #has})
      */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Loads the serialization library's own Jackson in the background (once per process), as Lambda's runtime is
+     * loaded before any function's cold start; otherwise the first invocation of the process pays
+     * a third of a second for it. Function code is not touched.
+     */
+    public static void warmUpSerialization() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread warmUp = new Thread(() -> {
+            try {
+                JacksonFactory.getInstance().getSerializer(java.util.Map.class).fromJson("{\"warm\":[1,\"up\",true]}");
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the first invocation loads it again and reports any real fault.
+            }
+        }, "lambda-runtime-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     public CompletableFuture<InvokeResult> invoke(String functionName, String qualifier, byte[] payload) {
         LambdaFunction function = functions.get(functionName);
         if (function == null) {

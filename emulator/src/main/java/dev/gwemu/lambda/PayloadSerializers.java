@@ -42,8 +42,17 @@ final class PayloadSerializers {
         return new PayloadSerializers(functionLoader, custom);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /**
+     * The serializer for a type, built on first use: Lambda builds it while initialising the
+     * function (the cold start), and building the events serializers takes a noticeable part of
+     * a second, which a start-up should not pay for functions nobody calls.
+     */
     PojoSerializer<Object> forType(Type type) {
+        return new LazySerializer(() -> create(type));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private PojoSerializer<Object> create(Type type) {
         if (custom != null) {
             return new CustomSerializer(custom, type);
         }
@@ -68,6 +77,44 @@ final class PayloadSerializers {
         @Override
         public void toJson(Object value, OutputStream output) {
             serializer.toJson(value, output, type);
+        }
+    }
+
+    /** Builds its delegate once, on the first call; safe under concurrent first calls. */
+    private static final class LazySerializer implements PojoSerializer<Object> {
+        private final java.util.function.Supplier<PojoSerializer<Object>> factory;
+        private volatile PojoSerializer<Object> delegate;
+
+        LazySerializer(java.util.function.Supplier<PojoSerializer<Object>> factory) {
+            this.factory = factory;
+        }
+
+        private PojoSerializer<Object> delegate() {
+            PojoSerializer<Object> d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    d = delegate;
+                    if (d == null) {
+                        delegate = d = factory.get();
+                    }
+                }
+            }
+            return d;
+        }
+
+        @Override
+        public Object fromJson(InputStream input) {
+            return delegate().fromJson(input);
+        }
+
+        @Override
+        public Object fromJson(String input) {
+            return delegate().fromJson(input);
+        }
+
+        @Override
+        public void toJson(Object value, OutputStream output) {
+            delegate().toJson(value, output);
         }
     }
 }
