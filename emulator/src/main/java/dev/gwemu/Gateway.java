@@ -37,13 +37,19 @@ public final class Gateway implements AutoCloseable {
         this.dispatcher = dispatcher;
     }
 
+    /** A gateway that prints one line per request on standard output. */
     public static Gateway create(Project project, Clock clock) throws FunctionLoadException {
+        return create(project, clock, System.out);
+    }
+
+    /** @param requestLog where the one-line-per-request log goes; null for none */
+    public static Gateway create(Project project, Clock clock, java.io.PrintStream requestLog) throws FunctionLoadException {
         LambdaRuntime runtime = new LambdaRuntime(project.functions().values(), project.region(), project.accountId());
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
         for (Api api : project.apis()) {
             served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime)));
         }
-        return new Gateway(project, runtime, new ApiDispatcher(served, new RequestLog(), clock));
+        return new Gateway(project, runtime, new ApiDispatcher(served, new RequestLog(requestLog), clock));
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */

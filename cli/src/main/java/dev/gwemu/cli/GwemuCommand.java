@@ -16,7 +16,10 @@ public final class GwemuCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        BatchingConsole.install();
+        int status = commandLine().execute(args);
+        BatchingConsole.drainInstalled();
+        System.exit(status);
     }
 
     static CommandLine commandLine() {

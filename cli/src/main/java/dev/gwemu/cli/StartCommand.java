@@ -88,7 +88,7 @@ final class StartCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             out.println("gwemu: stopped");
-            out.flush();
+            BatchingConsole.drainInstalled();
             stopped.countDown();
         }, "gwemu-shutdown"));
         try {

@@ -28,9 +28,11 @@ public final class ProxyEventWriter {
     static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     /** Hop-by-hop and framing headers Lambda never sees (data-plane.md §2.2, verified). */
-    private static final Set<String> DROPPED = Set.of("connection", "content-length", "content-md5", "expect",
+    private static final Set<String> DROPPED = caseInsensitive("connection", "content-length", "content-md5", "expect",
             "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
             "www-authenticate");
+    /** Headers API Gateway sets itself, whatever the client sent. */
+    private static final Set<String> REPLACED = caseInsensitive("x-forwarded-port", "x-forwarded-proto", "x-amzn-trace-id");
     private static final List<String> IDENTITY_NULLS_BEFORE_SOURCE_IP = List.of("accessKey", "accountId", "caller",
             "cognitoAuthenticationProvider", "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
             "principalOrgId");
@@ -47,7 +49,8 @@ public final class ProxyEventWriter {
         HttpRequest request = inv.request();
         RouteMatch route = inv.route();
         HeaderList headers = eventHeaders(inv);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048 + request.body().length * 4 / 3);
+        EventBuffer out = BUFFERS.get();
+        out.reset();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("resource", route.resource().path());
@@ -73,16 +76,12 @@ public final class ProxyEventWriter {
         String forwardedFor = null;
         String forwardedForName = "X-Forwarded-For";
         for (HeaderList.Header h : request.headers().lines()) {
-            String lower = h.name().toLowerCase(Locale.ROOT);
-            if (DROPPED.contains(lower)) {
+            if (DROPPED.contains(h.name()) || REPLACED.contains(h.name())) {
                 continue;
             }
-            if (lower.equals("x-forwarded-for")) {
+            if (h.name().equalsIgnoreCase("X-Forwarded-For")) {
                 forwardedFor = forwardedFor == null ? h.value() : forwardedFor + ", " + h.value();
                 forwardedForName = h.name();
-                continue;
-            }
-            if (lower.equals("x-forwarded-port") || lower.equals("x-forwarded-proto") || lower.equals("x-amzn-trace-id")) {
                 continue;
             }
             headers.add(h.name(), h.value());
@@ -147,7 +146,7 @@ public final class ProxyEventWriter {
         g.writeStringField("path", inv.contextPath());
         g.writeStringField("protocol", "HTTP/1.1");
         g.writeStringField("requestId", inv.ids().requestId());
-        g.writeStringField("requestTime", REQUEST_TIME.format(inv.ids().requestTime()));
+        g.writeStringField("requestTime", requestTime(inv.ids().requestTime()));
         g.writeNumberField("requestTimeEpoch", inv.ids().requestTime().toEpochMilli());
         g.writeStringField("resourceId", inv.route().resource().id());
         g.writeStringField("resourcePath", inv.route().resource().path());
@@ -167,6 +166,46 @@ public final class ProxyEventWriter {
             g.writeStringField("body", new String(body, StandardCharsets.UTF_8));
             g.writeBooleanField("isBase64Encoded", false);
         }
+    }
+
+    /** The event is built once per request but the time only changes once a second: format it once a second. */
+    private static String requestTime(java.time.Instant time) {
+        FormattedSecond last = lastSecond;
+        if (last.epochSecond != time.getEpochSecond()) {
+            last = new FormattedSecond(time.getEpochSecond(), REQUEST_TIME.format(time));
+            lastSecond = last;
+        }
+        return last.text;
+    }
+
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
+    private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
+
+    /** One growing buffer per thread, so an event costs one allocation: the array handed to the function. */
+    private static final ThreadLocal<EventBuffer> BUFFERS = ThreadLocal.withInitial(EventBuffer::new);
+
+    private static final class EventBuffer extends ByteArrayOutputStream {
+        private static final int KEEP_BYTES = 1 << 16;
+
+        EventBuffer() {
+            super(4096);
+        }
+
+        @Override
+        public synchronized void reset() {
+            if (buf.length > KEEP_BYTES) {
+                buf = new byte[4096]; // do not keep a large body's buffer alive per thread
+            }
+            super.reset();
+        }
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return java.util.Collections.unmodifiableSet(set);
     }
 
     private static String domainPrefix(String host) {

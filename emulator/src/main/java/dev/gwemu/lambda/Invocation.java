@@ -1,9 +1,6 @@
 package dev.gwemu.lambda;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +15,7 @@ final class Invocation {
     // Guarded by this: the alarm must never interrupt a worker that has moved on to another call.
     private Thread worker;
     private boolean workerDone;
-    private ScheduledFuture<?> alarm;
+    private Watchdog.Alarm alarm;
 
     Invocation(String requestId) {
         this.requestId = requestId;
@@ -40,9 +37,9 @@ final class Invocation {
      * (Re)sets the alarm: after {@code millis}, unless the call is done, it completes with
      * the {@code payload} made at that moment, as a function error, interrupts the worker and runs {@code onExpiry}.
      */
-    synchronized void arm(ScheduledExecutorService alarms, long millis, Supplier<byte[]> payload, Runnable onExpiry) {
+    synchronized void arm(Watchdog watchdog, long millis, Supplier<byte[]> payload, Runnable onExpiry) {
         disarm();
-        alarm = alarms.schedule(() -> expire(payload, onExpiry), millis, TimeUnit.MILLISECONDS);
+        alarm = watchdog.schedule(millis, () -> expire(payload, onExpiry));
     }
 
     /** @return true when this answer is the call's result (the alarm had not gone off) */
@@ -73,7 +70,7 @@ final class Invocation {
 
     private void disarm() {
         if (alarm != null) {
-            alarm.cancel(false);
+            alarm.cancel();
             alarm = null;
         }
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One function: runs its invocations on its own daemon threads inside its current execution
@@ -33,14 +33,14 @@ final class LambdaFunction implements AutoCloseable {
     private final FunctionSpec spec;
     private final FunctionIdentity identity;
     private final ClassLoader runtimeLibraries;
-    private final ScheduledExecutorService alarms;
+    private final Watchdog alarms;
     private final ExecutorService workers;
     private final Set<Invocation> inFlight = ConcurrentHashMap.newKeySet();
     private final Object reloadLock = new Object();
     private volatile ExecutionEnvironment environment;
 
     LambdaFunction(FunctionSpec spec, FunctionIdentity identity, ClassLoader runtimeLibraries,
-                   ScheduledExecutorService alarms) throws FunctionLoadException {
+                   Watchdog alarms) throws FunctionLoadException {
         this.spec = spec;
         this.identity = identity;
         this.runtimeLibraries = runtimeLibraries;
@@ -50,7 +50,7 @@ final class LambdaFunction implements AutoCloseable {
     }
 
     CompletableFuture<InvokeResult> invoke(String qualifier, byte[] payload) {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString());
+        Invocation invocation = new Invocation(randomRequestId());
         byte[] event = payload == null ? new byte[0] : payload;
         inFlight.add(invocation);
         try {
@@ -60,6 +60,13 @@ final class LambdaFunction implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("The Lambda runtime is closed", e));
         }
         return invocation.result();
+    }
+
+    /** A version-4 UUID from a thread-local generator: UUID.randomUUID's SecureRandom is a lock every call shares. */
+    private static String randomRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+                (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
     private void run(Invocation invocation, String qualifier, byte[] event) {

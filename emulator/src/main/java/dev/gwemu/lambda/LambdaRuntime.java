@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Runs Lambda functions in-process the way AWS Lambda's Java runtime runs them: each function in
@@ -18,7 +17,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  */
 public final class LambdaRuntime implements AutoCloseable {
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-    private final ScheduledThreadPoolExecutor alarms;
+    private final Watchdog alarms;
 
     /**
      * Loads every function's code: class loader, handler class and method resolved, nothing initialised.
@@ -34,12 +33,7 @@ public final class LambdaRuntime implements AutoCloseable {
     /** As the public constructor, with the console that function loggers write to (for tests). */
     LambdaRuntime(Collection<FunctionSpec> functions, String region, String accountId, PrintStream console)
             throws FunctionLoadException {
-        alarms = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "lambda-timeouts");
-            thread.setDaemon(true);
-            return thread;
-        });
-        alarms.setRemoveOnCancelPolicy(true); // most alarms are cancelled: do not keep them queued
+        alarms = new Watchdog();
         warmUpSerialization();
         ClassLoader runtimeLibraries = new RuntimeLibrariesClassLoader(LambdaRuntime.class.getClassLoader());
         try {
@@ -106,6 +100,6 @@ public final class LambdaRuntime implements AutoCloseable {
     @Override
     public void close() {
         functions.values().forEach(LambdaFunction::close);
-        alarms.shutdownNow();
+        alarms.close();
     }
 }

@@ -22,7 +22,7 @@ public record RequestIds(String requestId, String extendedRequestId, String trac
         if (root == null) {
             byte[] bytes = new byte[12];
             random.nextBytes(bytes);
-            root = "1-" + String.format("%08x", now.getEpochSecond()) + "-" + HexFormat.of().formatHex(bytes);
+            root = "1-" + HexFormat.of().toHexDigits((int) now.getEpochSecond()) + "-" + HexFormat.of().formatHex(bytes);
         }
         byte[] ext = new byte[11];
         random.nextBytes(ext);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Adapts Undertow exchanges to the gateway: reads the request on a worker thread (the road may
@@ -55,11 +56,16 @@ final class GatewayHttpHandler implements HttpHandler {
         if (declared > MAX_BODY_BYTES) {
             return null;
         }
-        if (declared == 0) {
-            return NO_BODY;
+        if (declared == 0 || (declared < 0 && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING))) {
+            return NO_BODY; // no Content-Length and not chunked: HTTP/1.1 says there is no body
         }
         try (InputStream in = exchange.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (declared > 0) {
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : Arrays.copyOf(body, read);
+            }
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1); // chunked: read one byte past the limit to notice it
             return body.length > MAX_BODY_BYTES ? null : body;
         }
     }

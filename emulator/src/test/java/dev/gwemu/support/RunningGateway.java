@@ -24,7 +24,7 @@ public final class RunningGateway implements AutoCloseable {
 
     public static RunningGateway start(Path apiYaml) throws Exception {
         requireHandlerJars();
-        Gateway gateway = Gateway.create(ProjectLoader.load(apiYaml).project(), Clock.systemUTC());
+        Gateway gateway = Gateway.create(ProjectLoader.load(apiYaml).project(), Clock.systemUTC(), null);
         return new RunningGateway(GatewayServer.start(gateway, "127.0.0.1", 0));
     }
 
