@@ -46,7 +46,9 @@ final class StartCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PrintStream out = System.out;
         PrintStream err = System.err;
-        LambdaRuntime.warmUpSerialization(); // alongside loading the definitions, on the other core
+        // What the start-up needs after the definitions are read, loaded meanwhile on the other core.
+        LambdaRuntime.warmUpSerialization();
+        GatewayServer.preload();
         ProjectLoader.Loaded loaded;
         try {
             loaded = ProjectLoader.load(file);

@@ -22,6 +22,23 @@ public final class GatewayServer implements AutoCloseable {
         this.gateway = gateway;
     }
 
+    /**
+     * Loads the HTTP stack (XNIO's NIO provider, Undertow's classes) on a background thread, so a
+     * start-up can overlap it with reading the definitions. Optional; {@link #start} works without it.
+     */
+    public static void preload() {
+        Thread preload = new Thread(() -> {
+            try {
+                org.xnio.Xnio.getInstance(Undertow.class.getClassLoader());
+                Undertow.builder();
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start: start() loads the same classes and reports any real fault
+            }
+        }, "gwemu-preload-http");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public static GatewayServer start(Gateway gateway, String host, int port) {
         GracefulShutdownHandler inFlight = new GracefulShutdownHandler(new GatewayHttpHandler(gateway, "http"));

@@ -1,0 +1,24 @@
+package dev.gwemu.samples;
+
+import dev.gwemu.support.RunningGateway;
+import dev.gwemu.support.TestPaths;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** sample-apis/bench answers exactly what serverless-offline's peer sample answers, so the benchmark compares like with like. */
+class BenchSampleTest {
+    @Test
+    void answersNameAsJsonStringifyWould() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(TestPaths.PROJECT_ROOT.resolve("sample-apis/bench/api.yaml"))) {
+            HttpResponse<String> world = gateway.get("/dev/hello/world");
+            assertEquals(200, world.statusCode());
+            assertEquals("{\"name\":\"world\"}", world.body());
+            assertEquals("application/json", world.headers().firstValue("Content-Type").orElseThrow());
+            // path parameters arrive percent-encoded, as in AWS; JSON.stringify escapes the quote
+            assertEquals("{\"name\":\"a%22b\"}", gateway.get("/dev/hello/a%22b").body());
+        }
+    }
+}
