@@ -26,8 +26,11 @@ public final class LambdaProxyIntegration implements IntegrationHandler {
     private final LambdaRuntime runtime;
     private final ProxyEventWriter events;
     private final BinaryMediaTypes binaryMediaTypes;
-    /** Resolved URIs (after stage variables) by text: parsed once, not per request. */
-    private final Map<String, LambdaFunctionUri> targets = new ConcurrentHashMap<>();
+    /** The function each (integration URI, stage) resolves to: substituted and parsed once, not per request. */
+    private final Map<TargetKey, LambdaFunctionUri> targets = new ConcurrentHashMap<>();
+
+    private record TargetKey(String uri, String stage) {
+    }
 
     public LambdaProxyIntegration(LambdaRuntime runtime, String accountId, BinaryMediaTypes binaryMediaTypes) {
         this.runtime = runtime;
@@ -41,7 +44,7 @@ public final class LambdaProxyIntegration implements IntegrationHandler {
         if (!"POST".equals(integration.httpMethod())) {
             throw GatewayException.configurationError("Execution failed due to configuration error: a Lambda integration's httpMethod must be POST");
         }
-        LambdaFunctionUri target = target(LambdaFunctionUri.substitute(integration.uri(), inv.stage().variables()));
+        LambdaFunctionUri target = target(integration.uri(), inv.stage());
         byte[] event = events.write(inv);
         if (event.length > MAX_EVENT_BYTES) {
             throw GatewayException.fixed(null, 413, "BadRequestException", "{\"message\": \"Request Too Long\"}")
@@ -58,9 +61,11 @@ public final class LambdaProxyIntegration implements IntegrationHandler {
         return response;
     }
 
-    private LambdaFunctionUri target(String uri) {
-        LambdaFunctionUri target = targets.get(uri);
+    private LambdaFunctionUri target(String template, dev.gwemu.model.Stage stage) {
+        TargetKey key = new TargetKey(template, stage.name()); // one instance per API: stage names are unique here
+        LambdaFunctionUri target = targets.get(key);
         if (target == null) {
+            String uri = LambdaFunctionUri.substitute(template, stage.variables());
             try {
                 target = LambdaFunctionUri.parse(uri);
             } catch (IllegalArgumentException e) {
@@ -70,7 +75,7 @@ public final class LambdaProxyIntegration implements IntegrationHandler {
                 throw GatewayException.configurationError("Execution failed due to configuration error: function "
                         + target.functionName() + " is not bound in api.yaml");
             }
-            targets.put(uri, target);
+            targets.put(key, target);
         }
         return target;
     }
