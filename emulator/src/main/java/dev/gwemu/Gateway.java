@@ -66,6 +66,15 @@ public final class Gateway implements AutoCloseable {
         return dispatcher.handle(request);
     }
 
+    /**
+     * Gives every function one warm execution environment before the first request ({@code --warm}).
+     *
+     * @return the functions that have one (an init failure is in the function's log instead)
+     */
+    public List<String> prewarm() {
+        return runtime.prewarm();
+    }
+
     public Project project() {
         return project;
     }

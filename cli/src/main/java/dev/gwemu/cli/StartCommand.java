@@ -41,6 +41,11 @@ final class StartCommand implements Callable<Integer> {
             description = "address to bind (default: ${DEFAULT-VALUE})")
     String host;
 
+    @Option(names = "--warm",
+            description = "create one execution environment per function before serving (its cold start: "
+                    + "static initialisers and the handler's constructor), so the first request is warm")
+    boolean warm;
+
     @Override
     public Integer call() {
         long started = System.nanoTime();
@@ -66,6 +71,12 @@ final class StartCommand implements Callable<Integer> {
         } catch (FunctionLoadException e) {
             err.println("gwemu: cannot load " + file + ": " + e.getMessage());
             return 1;
+        }
+        if (warm) {
+            long warming = System.nanoTime();
+            java.util.List<String> warmed = gateway.prewarm();
+            out.printf("gwemu: %d of %d functions warm (%d ms)%n", warmed.size(),
+                    loaded.project().functions().size(), (System.nanoTime() - warming) / 1_000_000);
         }
         GatewayServer server;
         try {

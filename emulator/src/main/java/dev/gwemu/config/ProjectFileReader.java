@@ -157,12 +157,15 @@ final class ProjectFileReader {
                 error(at, "a function needs at least 'jar' and 'handler'");
                 continue;
             }
-            allowOnly(fn, at, Set.of("jar", "handler", "timeout", "memorySize", "environment"));
+            allowOnly(fn, at, Set.of("jar", "handler", "timeout", "memorySize", "environment",
+                    "reservedConcurrency"));
             String jar = required(fn, at + "/jar");
             String handler = required(fn, at + "/handler");
             int timeout = integer(fn, at + "/timeout", FunctionSpec.DEFAULT_TIMEOUT_SECONDS, 1, 900);
             int memory = integer(fn, at + "/memorySize", FunctionSpec.DEFAULT_MEMORY_MB, 128, 10240);
             Map<String, String> environment = stringMap(fn.path("environment"), at + "/environment");
+            Integer reserved = fn.hasNonNull("reservedConcurrency")
+                    ? integer(fn, at + "/reservedConcurrency", 0, 0, FunctionSpec.MAX_RESERVED_CONCURRENCY) : null;
             if (jar == null || handler == null) {
                 continue;
             }
@@ -171,7 +174,7 @@ final class ProjectFileReader {
                 error(at + "/jar", "function " + name + ": " + code + " does not exist"
                         + (jar.endsWith(".jar") ? " (build the handler jar first)" : ""));
             }
-            functions.put(name, new FunctionSpec(name, code, handler, timeout, memory, environment));
+            functions.put(name, new FunctionSpec(name, code, handler, timeout, memory, environment, reserved));
         }
         return functions;
     }

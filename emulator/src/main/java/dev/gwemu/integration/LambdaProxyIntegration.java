@@ -22,6 +22,13 @@ import java.util.concurrent.TimeoutException;
 public final class LambdaProxyIntegration implements IntegrationHandler {
     /** Lambda's synchronous invoke payload limit. */
     static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
+    /**
+     * What a REST client gets when Lambda throttles the invoke (429 TooManyRequestsException, over the
+     * function's reservedConcurrency): 500 {"message": "Internal server error"}, as the AWS knowledge
+     * center ("troubleshoot internal server error 500 ... Lambda", throttling section) and re:Post reports
+     * say; API Gateway does not pass Lambda's 429 through. One constant, should that turn out otherwise.
+     */
+    static final int THROTTLED_LAMBDA_STATUS = 500;
 
     private final LambdaRuntime runtime;
     private final ProxyEventWriter events;
@@ -90,6 +97,11 @@ public final class LambdaProxyIntegration implements IntegrationHandler {
             Thread.currentThread().interrupt();
             throw GatewayException.badLambdaResponse("interrupted while waiting for the function");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof dev.gwemu.lambda.FunctionThrottledException throttled) {
+                throw GatewayException.fixed(null, THROTTLED_LAMBDA_STATUS, "InternalServerErrorException",
+                        GatewayException.INTERNAL_SERVER_ERROR_BODY).because("Lambda invocation failed with status: 429. "
+                        + throttled.reason() + ": " + throttled.getMessage());
+            }
             throw GatewayException.badLambdaResponse("Lambda invocation failed: " + e.getCause());
         }
     }

@@ -11,11 +11,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ServiceConfigurationError;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Lambda execution environment of a function: its own class loader, the resolved handler and,
- * after the cold start, the handler instance that every invocation reuses.
+ * after the cold start, the handler instance that every invocation in it reuses. It serves one
+ * invocation at a time ({@link LambdaFunction} keeps a pool of them); its static state is its own.
  *
  * <p>Loading resolves everything but runs no handler code. The first invocation runs the cold
  * start: static initialisers, then the constructor. When that fails, the environment answers every
@@ -31,14 +33,18 @@ final class ExecutionEnvironment {
     private final String logStreamName;
     private final AtomicInteger callsInside = new AtomicInteger();
     private volatile boolean retired;
+    private final AtomicBoolean released = new AtomicBoolean(); // its place in the function's pool given back
+    private final long loadNanos;                 // loading the code: part of the first call's Init Duration
+    private volatile long idleSinceNanos;         // the pool's ticker, when it was last put back idle
 
     private final Object coldStartLock = new Object();
     private volatile Object instance;     // set once the cold start succeeded
     private volatile byte[] initFailure;  // set once it failed
 
-    private ExecutionEnvironment(FunctionClassLoader loader, ResolvedHandler handler) {
+    private ExecutionEnvironment(FunctionClassLoader loader, ResolvedHandler handler, long loadNanos) {
         this.loader = loader;
         this.handler = handler;
+        this.loadNanos = loadNanos;
         this.logStreamName = newLogStreamName();
     }
 
@@ -59,11 +65,12 @@ final class ExecutionEnvironment {
         } catch (IllegalArgumentException e) {
             throw new FunctionLoadException(spec.name(), spec.code(), e.getMessage());
         }
+        long started = System.nanoTime();
         FunctionClassLoader loader = new FunctionClassLoader(spec.code(), runtimeLibraries);
         try {
             PayloadSerializers serializers = PayloadSerializers.forFunction(loader);
             ResolvedHandler handler = new HandlerResolver(loader, serializers).resolve(reference);
-            return new ExecutionEnvironment(loader, handler);
+            return new ExecutionEnvironment(loader, handler, System.nanoTime() - started);
         } catch (HandlerResolver.HandlerRejectedException e) {
             closeQuietly(loader);
             throw new FunctionLoadException(spec.name(), spec.code(),
@@ -80,6 +87,24 @@ final class ExecutionEnvironment {
 
     ClassLoader classLoader() {
         return loader;
+    }
+
+    /** How long loading the code took (class loader, handler resolution). */
+    long loadNanos() {
+        return loadNanos;
+    }
+
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    void idleSince(long tickerNanos) {
+        idleSinceNanos = tickerNanos;
+    }
+
+    /** @return true the first time only: the caller gives the environment's place in the pool back */
+    boolean release() {
+        return released.compareAndSet(false, true);
     }
 
     /** @return true once the cold start has succeeded */

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * One call in flight: its result, the worker thread running it and the alarm that ends it at the
- * deadline. Whichever comes first, the handler's answer or the alarm, completes the result; the
+ * deadline. Whichever comes first, the worker leaving the call or the alarm, completes the result; the
  * other is dropped. When the alarm wins, the worker is interrupted and left to finish on its own.
  */
 final class Invocation {
@@ -17,8 +17,31 @@ final class Invocation {
     private boolean workerDone;
     private Watchdog.Alarm alarm;
 
+    // For the REPORT line, whoever writes it (the worker, or the alarm on a timeout).
+    private volatile long startNanos;
+    private volatile long initNanos = -1;
+
     Invocation(String requestId) {
         this.requestId = requestId;
+    }
+
+    /** Marks the start of the invocation: Duration counts from here (after any cold start). */
+    void started(long nanos) {
+        startNanos = nanos;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** This invocation paid for a cold start of that long. */
+    void coldStartTook(long nanos) {
+        initNanos = nanos;
+    }
+
+    /** @return the cold start this invocation paid for, or -1 */
+    long initNanos() {
+        return initNanos;
     }
 
     String requestId() {
@@ -58,14 +81,24 @@ final class Invocation {
         Thread.interrupted(); // clear a late interrupt so the pooled thread starts clean
     }
 
+    /**
+     * {@code onExpiry} (discarding the environment) runs before the caller gets the timeout, so a call
+     * it makes next finds the environment's place free. The worker cannot answer meanwhile: it answers
+     * only after {@link #workerLeaves}, which waits for this lock.
+     */
     private synchronized void expire(Supplier<byte[]> payload, Runnable onExpiry) {
-        if (workerDone || !complete(payload.get(), true)) {
+        if (workerDone || result.isDone()) {
             return;
         }
+        byte[] answer = payload.get();
         if (worker != null) {
             worker.interrupt();
         }
-        onExpiry.run();
+        try {
+            onExpiry.run();
+        } finally {
+            complete(answer, true);
+        }
     }
 
     private void disarm() {

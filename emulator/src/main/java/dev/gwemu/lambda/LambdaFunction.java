@@ -9,22 +9,32 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
- * One function: runs its invocations on its own daemon threads inside its current execution
- * environment, each under the function's timeout.
+ * One function: a pool of execution environments, each serving one invocation at a time, and the
+ * daemon threads that run the invocations, each under the function's timeout.
  *
- * <p>Like Lambda, the environment is thrown away after a timeout, or after an error that ends
- * Lambda's runtime process (VirtualMachineError, IOError); the next call cold-starts a fresh one.
- * The abandoned thread is interrupted and left to run out on its own.
+ * <p>As in Lambda: a call takes the most recently used idle environment (LIFO), or, when every one
+ * is busy, creates a new one (a cold start: a fresh class loader, static initialisers run again).
+ * {@code reservedConcurrency} caps how many environments exist; a call over the cap is throttled
+ * ({@link FunctionThrottledException}) without running anything. An environment idle for longer than
+ * the idle timeout is dropped by {@link #sweepIdle}. An environment is thrown away after a timeout, a
+ * failed init, or an error that ends Lambda's runtime process (VirtualMachineError, IOError); its
+ * place goes back to the pool at once. An abandoned thread is interrupted and left to run out on its own.
+ *
+ * <p>The warm path takes no lock: a pop and a push on a concurrent deque.
  */
 final class LambdaFunction implements AutoCloseable {
     // Lambda's limit for the init phase of on-demand functions; the function timeout starts after it.
@@ -34,32 +44,75 @@ final class LambdaFunction implements AutoCloseable {
     private final FunctionIdentity identity;
     private final ClassLoader runtimeLibraries;
     private final Watchdog alarms;
+    private final LongSupplier ticker;
+    private final int maxEnvironments;
     private final ExecutorService workers;
     private final Set<Invocation> inFlight = ConcurrentHashMap.newKeySet();
-    private final Object reloadLock = new Object();
-    private volatile ExecutionEnvironment environment;
+    /** Idle environments, most recently used first. */
+    private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
+    /** Every environment not yet discarded: busy, idle or starting (for close). */
+    private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
+    /** Environments that exist or are being created: what reservedConcurrency caps. */
+    private final AtomicInteger environments = new AtomicInteger();
+    private volatile boolean closed;
 
+    /**
+     * Loads the code once (so a broken jar or handler fails at start) and keeps that environment as
+     * the first idle one; its cold start runs at the first call or at {@link #prewarm}.
+     *
+     * @param ticker nanoseconds, for idle times (System::nanoTime outside tests)
+     */
     LambdaFunction(FunctionSpec spec, FunctionIdentity identity, ClassLoader runtimeLibraries,
-                   Watchdog alarms) throws FunctionLoadException {
+                   Watchdog alarms, LongSupplier ticker) throws FunctionLoadException {
         this.spec = spec;
         this.identity = identity;
         this.runtimeLibraries = runtimeLibraries;
         this.alarms = alarms;
-        this.environment = ExecutionEnvironment.load(spec, runtimeLibraries);
+        this.ticker = ticker;
+        this.maxEnvironments = spec.reservedConcurrency() == null ? Integer.MAX_VALUE : spec.reservedConcurrency();
+        ExecutionEnvironment first = ExecutionEnvironment.load(spec, runtimeLibraries);
+        if (maxEnvironments > 0) {
+            environments.set(1);
+            all.add(first);
+            first.idleSince(ticker.getAsLong());
+            idle.offerFirst(first);
+        } else {
+            first.retire(); // reservedConcurrency 0: every call is throttled, as in Lambda
+        }
         this.workers = Executors.newCachedThreadPool(new FunctionThreadFactory(spec.name()));
     }
 
+    /** The future fails with {@link FunctionThrottledException} at once when the pool is at its cap. */
     CompletableFuture<InvokeResult> invoke(String qualifier, byte[] payload) {
+        ExecutionEnvironment env = idle.pollFirst();
+        if (env == null && !reserveEnvironment()) {
+            return CompletableFuture.failedFuture(new FunctionThrottledException(spec.name(), maxEnvironments));
+        }
         Invocation invocation = new Invocation(randomRequestId());
         byte[] event = payload == null ? new byte[0] : payload;
         inFlight.add(invocation);
+        ExecutionEnvironment taken = env;
         try {
-            workers.execute(() -> run(invocation, qualifier, event));
+            workers.execute(() -> run(invocation, taken, qualifier, event));
         } catch (RejectedExecutionException e) {
             inFlight.remove(invocation);
+            giveBack(taken);
             return CompletableFuture.failedFuture(new IllegalStateException("The Lambda runtime is closed", e));
         }
         return invocation.result();
+    }
+
+    /** Takes a place for a new environment, unless the pool is at its cap. */
+    private boolean reserveEnvironment() {
+        while (true) {
+            int now = environments.get();
+            if (now >= maxEnvironments) {
+                return false;
+            }
+            if (environments.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
     }
 
     /** A version-4 UUID from a thread-local generator: UUID.randomUUID's SecureRandom is a lock every call shares. */
@@ -69,63 +122,135 @@ final class LambdaFunction implements AutoCloseable {
                 (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
-    private void run(Invocation invocation, String qualifier, byte[] event) {
+    /**
+     * Runs one call in {@code pooled}, or in a new environment when null (its place is already reserved).
+     * The environment goes back to the pool before the caller gets the answer, so a call that follows
+     * this one finds it warm.
+     */
+    private void run(Invocation invocation, ExecutionEnvironment pooled, String qualifier, byte[] event) {
         Thread thread = Thread.currentThread();
         invocation.runsOn(thread);
         ClassLoader previousLoader = thread.getContextClassLoader();
-        ExecutionEnvironment env = null;
+        ExecutionEnvironment env = pooled;
+        byte[] answer = null;
+        boolean functionError = false;
+        Throwable failure = null;      // a handler's throwable, logged when its answer is the result
+        boolean initFailed = false;
         try {
-            env = enterEnvironment();
+            long initStart = System.nanoTime();
+            if (env == null) {
+                env = newEnvironment();
+            }
+            env.enter();
             thread.setContextClassLoader(env.classLoader());
-            if (coldStart(invocation, env)) {
-                runHandler(invocation, env, qualifier, event);
+            if (!env.isReady()) {
+                ExecutionEnvironment starting = env;
+                invocation.arm(alarms, INIT_LIMIT_MILLIS, () -> timeoutPayload(invocation),
+                        () -> timedOut(invocation, starting));
+                byte[] initError = env.coldStart();
+                invocation.coldStartTook(System.nanoTime() - initStart + (pooled == null ? 0 : env.loadNanos()));
+                if (initError != null) {
+                    answer = initError;
+                    functionError = true;
+                    initFailed = true;
+                    return;
+                }
+                if (invocation.isDone()) {
+                    return; // the init limit went off
+                }
+            }
+            identity.logger().log(InvocationLog.start(invocation.requestId()));
+            invocation.started(System.nanoTime());
+            long timeout = identity.timeoutMillis();
+            LambdaContext context = new LambdaContext(invocation.requestId(), identity.invokedArn(qualifier),
+                    System.currentTimeMillis() + timeout, identity, env.logStreamName());
+            ByteArrayOutputStream output = new ByteArrayOutputStream(1024);
+            ExecutionEnvironment running = env;
+            invocation.arm(alarms, timeout, () -> timeoutPayload(invocation), () -> timedOut(invocation, running));
+            try {
+                env.handle(new ByteArrayInputStream(event), output, context);
+                answer = output.toByteArray();
+            } catch (Throwable handlerFailure) {
+                if (handlerFailure instanceof VirtualMachineError || handlerFailure instanceof IOError) {
+                    env.retire(); // Lambda's runtime exits on these; the next call gets a fresh environment
+                }
+                failure = handlerFailure;
+                answer = FunctionErrorPayload.ofThrowable(handlerFailure); // the runtime's frames cut off here
+                functionError = true;
             }
         } catch (FunctionLoadException e) {
-            invocation.complete(FunctionErrorPayload.ofInitFailure(e), true); // the code changed under us
+            answer = FunctionErrorPayload.ofInitFailure(e); // the code changed under us
+            functionError = true;
         } catch (Throwable e) {
-            invocation.complete(FunctionErrorPayload.ofThrowable(e), true); // never leave a caller waiting
+            answer = FunctionErrorPayload.ofThrowable(e); // never leave a caller waiting
+            functionError = true;
         } finally {
             inFlight.remove(invocation);
-            invocation.workerLeaves();
+            invocation.workerLeaves(); // from here on the alarm cannot answer or interrupt
             thread.setContextClassLoader(previousLoader);
+            if (answer != null && !invocation.isDone()) {
+                logAnswer(invocation, answer, failure, initFailed);
+            }
             if (env != null) {
                 env.leave();
             }
-        }
-    }
-
-    /** @return true when the handler is ready; otherwise the call is already answered */
-    private boolean coldStart(Invocation invocation, ExecutionEnvironment env) {
-        if (env.isReady()) {
-            return true; // the warm path: nothing to arm
-        }
-        invocation.arm(alarms, INIT_LIMIT_MILLIS, () -> timeoutPayload(invocation), () -> timedOut(invocation, env));
-        byte[] initError = env.coldStart();
-        if (initError != null) {
-            if (invocation.complete(initError, true)) {
-                identity.logger().log(new String(initError, StandardCharsets.UTF_8));
+            giveBack(env);
+            if (answer != null) {
+                invocation.complete(answer, functionError);
             }
-            return false;
         }
-        return !invocation.isDone();
     }
 
-    private void runHandler(Invocation invocation, ExecutionEnvironment env, String qualifier, byte[] event) {
-        long timeout = identity.timeoutMillis();
-        LambdaContext context = new LambdaContext(invocation.requestId(), identity.invokedArn(qualifier),
-                System.currentTimeMillis() + timeout, identity, env.logStreamName());
-        ByteArrayOutputStream output = new ByteArrayOutputStream(1024);
-        invocation.arm(alarms, timeout, () -> timeoutPayload(invocation), () -> timedOut(invocation, env));
+    private void logAnswer(Invocation invocation, byte[] answer, Throwable failure, boolean initFailed) {
         try {
-            env.handle(new ByteArrayInputStream(event), output, context);
-            invocation.complete(output.toByteArray(), false);
-        } catch (Throwable failure) {
-            if (failure instanceof VirtualMachineError || failure instanceof IOError) {
-                env.retire(); // Lambda's runtime exits on these; the next call gets a fresh environment
+            if (initFailed) {
+                identity.logger().log(new String(answer, StandardCharsets.UTF_8));
+                return;
             }
-            if (invocation.complete(FunctionErrorPayload.ofThrowable(failure), true)) {
-                logFailure(failure); // after ofThrowable: the runtime's frames are already cut off
+            if (failure != null) {
+                logFailure(failure);
             }
+            if (invocation.startNanos() != 0) {
+                identity.logger().log(InvocationLog.endAndReport(invocation.requestId(),
+                        System.nanoTime() - invocation.startNanos(), invocation.initNanos(), identity.memoryMb()));
+            }
+        } catch (Throwable ignored) {
+            // logging must not turn an answer into a runtime failure
+        }
+    }
+
+    private ExecutionEnvironment newEnvironment() throws FunctionLoadException {
+        ExecutionEnvironment env = ExecutionEnvironment.load(spec, runtimeLibraries);
+        all.add(env);
+        return env;
+    }
+
+    /**
+     * Back to the pool when it can serve again; otherwise discarded. Null gives back the place reserved
+     * for an environment that was never made.
+     */
+    private void giveBack(ExecutionEnvironment env) {
+        if (env == null) {
+            environments.decrementAndGet();
+            return;
+        }
+        if (closed || env.isRetired()) { // retired: timed out, crashed, init failed
+            discard(env);
+            return;
+        }
+        env.idleSince(ticker.getAsLong());
+        idle.offerFirst(env);
+        if (closed && idle.remove(env)) {
+            discard(env); // close() ran meanwhile
+        }
+    }
+
+    /** Retires the environment and gives its place back, once. */
+    private void discard(ExecutionEnvironment env) {
+        env.retire();
+        if (env.release()) {
+            all.remove(env);
+            environments.decrementAndGet();
         }
     }
 
@@ -133,10 +258,15 @@ final class LambdaFunction implements AutoCloseable {
         return FunctionErrorPayload.ofTimeout(invocation.requestId(), identity.timeoutMillis(), Instant.now());
     }
 
+    /** On the watchdog's thread, after the timeout answered the call. */
     private void timedOut(Invocation invocation, ExecutionEnvironment env) {
-        env.retire();
+        discard(env);
         identity.logger().log(FunctionErrorPayload.timeoutMessage(invocation.requestId(), identity.timeoutMillis(),
                 Instant.now()));
+        if (invocation.startNanos() != 0) {
+            identity.logger().log(InvocationLog.endAndReport(invocation.requestId(),
+                    System.nanoTime() - invocation.startNanos(), invocation.initNanos(), identity.memoryMb()));
+        }
     }
 
     private void logFailure(Throwable failure) {
@@ -149,32 +279,121 @@ final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    /** The current environment, entered; a retired one is replaced by a freshly loaded one. */
-    private ExecutionEnvironment enterEnvironment() throws FunctionLoadException {
-        while (true) {
-            ExecutionEnvironment current = environment;
-            if (current != null && current.enter()) {
-                return current;
+    /**
+     * Makes sure one environment has done its cold start, ahead of any call (Lambda's provisioned
+     * concurrency; {@code gwemu start --warm}). The first call in it reports no Init Duration.
+     *
+     * @return completes with true when a warm environment is idle in the pool, false when the pool is
+     *         at its cap (reservedConcurrency 0) or the init failed (the error is in the function's log)
+     */
+    CompletableFuture<Boolean> prewarm() {
+        ExecutionEnvironment cold = null;
+        for (ExecutionEnvironment env : idle) {
+            if (env.isReady()) {
+                return CompletableFuture.completedFuture(true);
             }
-            synchronized (reloadLock) {
-                if (environment == current) {
-                    environment = null;
-                    environment = ExecutionEnvironment.load(spec, runtimeLibraries);
-                }
+            if (idle.remove(env)) {
+                cold = env;
+                break;
             }
         }
+        if (cold == null && !reserveEnvironment()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> warmed = new CompletableFuture<>();
+        ExecutionEnvironment taken = cold;
+        try {
+            workers.execute(() -> warm(taken, warmed));
+        } catch (RejectedExecutionException e) {
+            giveBack(taken);
+            warmed.complete(false);
+        }
+        return warmed;
+    }
+
+    private void warm(ExecutionEnvironment pooled, CompletableFuture<Boolean> warmed) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previousLoader = thread.getContextClassLoader();
+        ExecutionEnvironment env = pooled;
+        boolean ready = false;
+        try {
+            if (env == null) {
+                env = newEnvironment();
+            }
+            env.enter();
+            thread.setContextClassLoader(env.classLoader());
+            byte[] initError = env.coldStart();
+            if (initError != null) {
+                identity.logger().log(new String(initError, StandardCharsets.UTF_8));
+            } else {
+                ready = true;
+            }
+        } catch (FunctionLoadException e) {
+            identity.logger().log(e.getMessage());
+        } catch (Throwable e) {
+            identity.logger().log(String.valueOf(e));
+        } finally {
+            thread.setContextClassLoader(previousLoader);
+            Thread.interrupted();
+            if (env != null) {
+                env.leave();
+            }
+            giveBack(env);
+            warmed.complete(ready);
+        }
+    }
+
+    /**
+     * Drops the environments idle since before {@code nowNanos - idleTimeoutNanos} (ticker time).
+     *
+     * @return how many were dropped
+     */
+    int sweepIdle(long nowNanos, long idleTimeoutNanos) {
+        int dropped = 0;
+        for (Iterator<ExecutionEnvironment> oldestFirst = idle.descendingIterator(); oldestFirst.hasNext(); ) {
+            ExecutionEnvironment env = oldestFirst.next();
+            if (nowNanos - env.idleSinceNanos() >= idleTimeoutNanos && idle.removeFirstOccurrence(env)) {
+                discard(env);
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    /** Environments that exist now (busy, idle or starting). */
+    int environmentCount() {
+        return environments.get();
+    }
+
+    int idleCount() {
+        return idle.size();
+    }
+
+    int warmIdleCount() {
+        int warm = 0;
+        for (ExecutionEnvironment env : idle) {
+            if (env.isReady()) {
+                warm++;
+            }
+        }
+        return warm;
+    }
+
+    String name() {
+        return spec.name();
     }
 
     /** Interrupts running handlers; callers still waiting get an IllegalStateException, not a function error. */
     @Override
     public void close() {
+        closed = true;
         workers.shutdownNow();
-        IllegalStateException closed = new IllegalStateException("The Lambda runtime was closed during the invocation");
-        inFlight.forEach(invocation -> invocation.result().completeExceptionally(closed));
-        ExecutionEnvironment current = environment;
-        if (current != null) {
-            current.retire();
+        IllegalStateException closedError = new IllegalStateException("The Lambda runtime was closed during the invocation");
+        inFlight.forEach(invocation -> invocation.result().completeExceptionally(closedError));
+        for (ExecutionEnvironment env; (env = idle.pollFirst()) != null; ) {
+            discard(env);
         }
+        all.forEach(this::discard);
     }
 
     @Override

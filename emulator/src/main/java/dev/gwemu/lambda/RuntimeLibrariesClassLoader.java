@@ -1,5 +1,7 @@
 package dev.gwemu.lambda;
 
+import dev.gwemu.lambda.sandbox.SandboxBridge;
+
 /**
  * The parent of every function's class loader: the JDK plus the two libraries Lambda's Java
  * runtime itself carries (aws-lambda-java-core and aws-lambda-java-serialization), taken from
@@ -9,12 +11,16 @@ package dev.gwemu.lambda;
  * {@code RequestHandler} ... are the same types on both sides, exactly as in Lambda where the
  * runtime sits on the parent class path. Event classes ({@code ...runtime.events}) are not part of
  * the runtime: they always come from the function's own code.
+ *
+ * <p>The one gwemu class it shows is {@link SandboxBridge}: function code is rewritten to call it
+ * instead of {@code System.getenv} and {@code System.exit}.
  */
 final class RuntimeLibrariesClassLoader extends ClassLoader {
     private static final String RUNTIME_PACKAGE = "com.amazonaws.services.lambda.runtime.";
     private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
     // aws-lambda-java-serialization shades its Jackson, Gson and org.json here.
     private static final String SERIALIZATION_THIRD_PARTY = "com.amazonaws.lambda.thirdparty.";
+    private static final String SANDBOX_BRIDGE = SandboxBridge.class.getName();
 
     static {
         registerAsParallelCapable();
@@ -35,6 +41,9 @@ final class RuntimeLibrariesClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.equals(SANDBOX_BRIDGE)) {
+            return SandboxBridge.class;
+        }
         if (isRuntimeLibraryClass(name)) {
             return runtimeLibraries.loadClass(name);
         }

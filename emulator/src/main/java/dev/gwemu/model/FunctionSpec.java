@@ -12,13 +12,26 @@ import java.util.Map;
  * @param timeoutSeconds Lambda's function timeout (default 3)
  * @param memoryMb       reported by {@code Context.getMemoryLimitInMB()} (default 128)
  * @param environment    environment variables the function sees
+ * @param reservedConcurrency the most execution environments (concurrent invocations) the function may
+ *                       have, 0..1000; null when unreserved (no cap). Calls over it are throttled.
  */
 public record FunctionSpec(String name, Path code, String handler, int timeoutSeconds, int memoryMb,
-                           Map<String, String> environment) {
+                           Map<String, String> environment, Integer reservedConcurrency) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
     public static final int DEFAULT_MEMORY_MB = 128;
+    public static final int MAX_RESERVED_CONCURRENCY = 1000;
 
     public FunctionSpec {
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        if (reservedConcurrency != null && (reservedConcurrency < 0 || reservedConcurrency > MAX_RESERVED_CONCURRENCY)) {
+            throw new IllegalArgumentException("reservedConcurrency must be 0.." + MAX_RESERVED_CONCURRENCY
+                    + ", got " + reservedConcurrency);
+        }
+    }
+
+    /** An unreserved function (no concurrency cap). */
+    public FunctionSpec(String name, Path code, String handler, int timeoutSeconds, int memoryMb,
+                        Map<String, String> environment) {
+        this(name, code, handler, timeoutSeconds, memoryMb, environment, null);
     }
 }

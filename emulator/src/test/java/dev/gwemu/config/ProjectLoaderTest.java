@@ -110,6 +110,37 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void reservedConcurrencyIsReadPerFunctionAndOptional() throws Exception {
+        openApi(get("/pets", "GetPet") + get("/owners", "GetOwner"));
+        Project project = ProjectLoader.load(project("""
+                  GetPet: {jar: handlers.jar, handler: a.B, reservedConcurrency: 2}
+                  GetOwner: {jar: handlers.jar, handler: a.B}
+                """)).project();
+        assertEquals(2, project.functions().get("GetPet").reservedConcurrency());
+        assertEquals(null, project.functions().get("GetOwner").reservedConcurrency(), "unreserved: no cap");
+    }
+
+    @Test
+    void reservedConcurrencyZeroIsAllowed() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        Project project = ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B, reservedConcurrency: 0}\n")).project();
+        assertEquals(0, project.functions().get("GetPet").reservedConcurrency());
+    }
+
+    @Test
+    void reservedConcurrencyOutOfRangeNamesTheLine() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        for (String bad : List.of("1001", "-1", "2.5", "lots")) {
+            DefinitionException e = assertThrows(DefinitionException.class, () -> ProjectLoader.load(project(
+                    "  GetPet:\n    jar: handlers.jar\n    handler: a.B\n    reservedConcurrency: " + bad + "\n")));
+            Problem p = only(e);
+            assertEquals(10, p.line(), p.toString());
+            assertEquals("/functions/GetPet/reservedConcurrency", p.pointer(), p.toString());
+            assertTrue(p.message().contains("from 0 to 1000"), p.message());
+        }
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() throws Exception {
         openApi(get("/pets", "GetPet"));
         DefinitionException e = assertThrows(DefinitionException.class,
