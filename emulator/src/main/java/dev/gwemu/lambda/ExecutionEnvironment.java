@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
+import dev.gwemu.lambda.sandbox.LambdaEnvironmentVariables;
 import java.nio.file.Files;
+import java.util.OptionalInt;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ServiceConfigurationError;
@@ -41,18 +43,18 @@ final class ExecutionEnvironment {
     private volatile Object instance;     // set once the cold start succeeded
     private volatile byte[] initFailure;  // set once it failed
 
-    private ExecutionEnvironment(FunctionClassLoader loader, ResolvedHandler handler, long loadNanos) {
+    private ExecutionEnvironment(FunctionClassLoader loader, ResolvedHandler handler, long loadNanos, String logStreamName) {
         this.loader = loader;
         this.handler = handler;
         this.loadNanos = loadNanos;
-        this.logStreamName = newLogStreamName();
+        this.logStreamName = logStreamName;
     }
 
     /**
      * Loads the function's code and resolves its handler. Runs none of the handler's code; only a
      * CustomPojoSerializer the function registers is created here, as Lambda does while loading.
      */
-    static ExecutionEnvironment load(FunctionSpec spec, ClassLoader runtimeLibraries) throws FunctionLoadException {
+    static ExecutionEnvironment load(FunctionSpec spec, ClassLoader runtimeLibraries, String region) throws FunctionLoadException {
         if (spec.code() == null || !Files.exists(spec.code())) {
             throw new FunctionLoadException(spec.name(), spec.code(), "code not found (no such jar or directory)");
         }
@@ -66,11 +68,14 @@ final class ExecutionEnvironment {
             throw new FunctionLoadException(spec.name(), spec.code(), e.getMessage());
         }
         long started = System.nanoTime();
-        FunctionClassLoader loader = new FunctionClassLoader(spec.code(), runtimeLibraries);
+        String logStreamName = newLogStreamName();
+        // The function's own System.getenv(): its api.yaml environment plus Lambda's reserved variables.
+        FunctionClassLoader loader = new FunctionClassLoader(spec.code(), runtimeLibraries,
+                LambdaEnvironmentVariables.of(spec, region, logStreamName, System.getenv()));
         try {
             PayloadSerializers serializers = PayloadSerializers.forFunction(loader);
             ResolvedHandler handler = new HandlerResolver(loader, serializers).resolve(reference);
-            return new ExecutionEnvironment(loader, handler, System.nanoTime() - started);
+            return new ExecutionEnvironment(loader, handler, System.nanoTime() - started, logStreamName);
         } catch (HandlerResolver.HandlerRejectedException e) {
             closeQuietly(loader);
             throw new FunctionLoadException(spec.name(), spec.code(),
@@ -79,6 +84,11 @@ final class ExecutionEnvironment {
             closeQuietly(loader);
             throw new FunctionLoadException(spec.name(), spec.code(), "handler " + spec.handler() + ": " + e, e);
         }
+    }
+
+    /** The status of a System.exit the function's code called, if it did (its process would have ended). */
+    OptionalInt exitStatus() {
+        return loader.sandbox().exitStatus();
     }
 
     String logStreamName() {

@@ -1,5 +1,6 @@
 package dev.gwemu.lambda;
 
+import dev.gwemu.lambda.sandbox.FunctionExitError;
 import dev.gwemu.model.FunctionSpec;
 
 import java.io.ByteArrayInputStream;
@@ -41,6 +42,7 @@ final class LambdaFunction implements AutoCloseable {
     static final long INIT_LIMIT_MILLIS = 10_000;
 
     private final FunctionSpec spec;
+    private final String region;
     private final FunctionIdentity identity;
     private final ClassLoader runtimeLibraries;
     private final Watchdog alarms;
@@ -62,15 +64,16 @@ final class LambdaFunction implements AutoCloseable {
      *
      * @param ticker nanoseconds, for idle times (System::nanoTime outside tests)
      */
-    LambdaFunction(FunctionSpec spec, FunctionIdentity identity, ClassLoader runtimeLibraries,
+    LambdaFunction(FunctionSpec spec, String region, FunctionIdentity identity, ClassLoader runtimeLibraries,
                    Watchdog alarms, LongSupplier ticker) throws FunctionLoadException {
         this.spec = spec;
+        this.region = region;
         this.identity = identity;
         this.runtimeLibraries = runtimeLibraries;
         this.alarms = alarms;
         this.ticker = ticker;
         this.maxEnvironments = spec.reservedConcurrency() == null ? Integer.MAX_VALUE : spec.reservedConcurrency();
-        ExecutionEnvironment first = ExecutionEnvironment.load(spec, runtimeLibraries);
+        ExecutionEnvironment first = ExecutionEnvironment.load(spec, runtimeLibraries, region);
         if (maxEnvironments > 0) {
             environments.set(1);
             all.add(first);
@@ -185,6 +188,15 @@ final class LambdaFunction implements AutoCloseable {
             answer = FunctionErrorPayload.ofThrowable(e); // never leave a caller waiting
             functionError = true;
         } finally {
+            if (env != null && env.exitStatus().isPresent()) {
+                // The code called System.exit: Lambda's runtime process would be gone, and the call with it.
+                FunctionExitError exit = FunctionExitError.forStatus(env.exitStatus().getAsInt());
+                env.retire();
+                answer = exit.payload(invocation.requestId());
+                functionError = true;
+                failure = null;
+                identity.logger().log(exit.logMessage(invocation.requestId()) + "\nRuntime.ExitError");
+            }
             inFlight.remove(invocation);
             invocation.workerLeaves(); // from here on the alarm cannot answer or interrupt
             thread.setContextClassLoader(previousLoader);
@@ -220,7 +232,7 @@ final class LambdaFunction implements AutoCloseable {
     }
 
     private ExecutionEnvironment newEnvironment() throws FunctionLoadException {
-        ExecutionEnvironment env = ExecutionEnvironment.load(spec, runtimeLibraries);
+        ExecutionEnvironment env = ExecutionEnvironment.load(spec, runtimeLibraries, region);
         all.add(env);
         return env;
     }

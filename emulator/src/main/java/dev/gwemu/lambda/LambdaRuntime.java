@@ -80,7 +80,7 @@ public final class LambdaRuntime implements AutoCloseable {
                 FunctionIdentity identity = new FunctionIdentity(spec.name(),
                         "arn:aws:lambda:" + region + ":" + accountId + ":function:" + spec.name(),
                         spec.memoryMb(), spec.timeoutSeconds() * 1000L, new ConsoleLambdaLogger(spec.name(), console));
-                this.functions.put(spec.name(), new LambdaFunction(spec, identity, runtimeLibraries, alarms, ticker));
+                this.functions.put(spec.name(), new LambdaFunction(spec, region, identity, runtimeLibraries, alarms, ticker));
             }
         } catch (FunctionLoadException | RuntimeException e) {
             this.sweeper = null;

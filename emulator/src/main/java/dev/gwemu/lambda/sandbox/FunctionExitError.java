@@ -18,6 +18,11 @@ public final class FunctionExitError extends Error {
         this.status = status;
     }
 
+    /** The error for an exit the sandbox recorded (the code may have caught the original). */
+    public static FunctionExitError forStatus(int status) {
+        return new FunctionExitError(status);
+    }
+
     /** The status the function passed (not truncated to the 0-255 a process reports). */
     public int status() {
         return status;
