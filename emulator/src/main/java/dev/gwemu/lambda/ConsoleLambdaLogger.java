@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
  * functions stay readable.
  */
 final class ConsoleLambdaLogger implements LambdaLogger {
+    private static final String LINE_SEPARATOR = System.lineSeparator();
     private final String prefix;
     private final PrintStream console;
 
@@ -25,9 +26,19 @@ final class ConsoleLambdaLogger implements LambdaLogger {
         if (text.endsWith("\n")) {
             text = text.substring(0, text.length() - 1);
         }
-        StringBuilder lines = new StringBuilder(text.length() + prefix.length() + 1);
-        for (String line : text.split("\r?\n", -1)) {
-            lines.append(prefix).append(line).append(System.lineSeparator());
+        // Split by hand: String.split with a regex compiles a Pattern on every call, and this runs
+        // three times per invocation (START, the handler's lines, END and REPORT).
+        StringBuilder lines = new StringBuilder(text.length() + prefix.length() + 8);
+        int from = 0;
+        while (true) {
+            int newline = text.indexOf('\n', from);
+            int end = newline < 0 ? text.length() : newline;
+            int lineEnd = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            lines.append(prefix).append(text, from, lineEnd).append(LINE_SEPARATOR);
+            if (newline < 0) {
+                break;
+            }
+            from = newline + 1;
         }
         console.print(lines); // one print call: lines of concurrent invocations do not interleave
         console.flush();
