@@ -44,7 +44,11 @@ final class FunctionClassLoader extends URLClassLoader implements SandboxedClass
         registerAsParallelCapable();
     }
 
+    /** aws-lambda-java-events: plain data classes without state worth isolating. */
+    static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
+
     private final FunctionSandbox sandbox;
+    private final String onlyPackage; // null: defines any class of the code
     // Our own handles on the jars: jar: URL connections would share a JVM-wide cache that outlives this
     // loader and would keep serving a replaced jar's old content.
     private final Map<URL, JarFile> jars = new ConcurrentHashMap<>();
@@ -57,8 +61,23 @@ final class FunctionClassLoader extends URLClassLoader implements SandboxedClass
 
     /** @param environmentVariables what {@code System.getenv} returns to this loader's classes */
     FunctionClassLoader(Path code, ClassLoader parent, Map<String, String> environmentVariables) {
+        this(code, parent, environmentVariables, null);
+    }
+
+    private FunctionClassLoader(Path code, ClassLoader parent, Map<String, String> environmentVariables, String onlyPackage) {
         super(urls(code), parent);
         this.sandbox = new FunctionSandbox(environmentVariables);
+        this.onlyPackage = onlyPackage;
+    }
+
+    /**
+     * The parent of every environment loader of one function: it defines only the function's copy of
+     * aws-lambda-java-events, so all environments share those classes while each keeps its own handler
+     * classes and static state. Sixteen concurrent environments would otherwise each load, and make the
+     * JIT compile, their own copy of the event classes and their serializers.
+     */
+    static FunctionClassLoader sharedEvents(Path code, ClassLoader runtimeLibraries) {
+        return new FunctionClassLoader(code, runtimeLibraries, Map.of(), EVENTS_PACKAGE);
     }
 
     @Override
@@ -68,6 +87,9 @@ final class FunctionClassLoader extends URLClassLoader implements SandboxedClass
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (onlyPackage != null && !name.startsWith(onlyPackage)) {
+            throw new ClassNotFoundException(name); // the environment's own loader defines it
+        }
         URL url = findResource(name.replace('.', '/').concat(".class"));
         if (url == null) {
             throw new ClassNotFoundException(name);

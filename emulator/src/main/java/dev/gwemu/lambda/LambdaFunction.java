@@ -43,6 +43,7 @@ final class LambdaFunction implements AutoCloseable {
 
     private final FunctionSpec spec;
     private final String region;
+    private final FunctionClassLoader functionLibraries; // shared by this function's environments
     private final FunctionIdentity identity;
     private final ClassLoader runtimeLibraries;
     private final Watchdog alarms;
@@ -68,12 +69,19 @@ final class LambdaFunction implements AutoCloseable {
                    Watchdog alarms, LongSupplier ticker) throws FunctionLoadException {
         this.spec = spec;
         this.region = region;
+        this.functionLibraries = FunctionClassLoader.sharedEvents(spec.code(), runtimeLibraries);
         this.identity = identity;
         this.runtimeLibraries = runtimeLibraries;
         this.alarms = alarms;
         this.ticker = ticker;
         this.maxEnvironments = spec.reservedConcurrency() == null ? Integer.MAX_VALUE : spec.reservedConcurrency();
-        ExecutionEnvironment first = ExecutionEnvironment.load(spec, runtimeLibraries, region);
+        ExecutionEnvironment first;
+        try {
+            first = ExecutionEnvironment.load(spec, functionLibraries, region);
+        } catch (FunctionLoadException e) {
+            closeQuietly(functionLibraries);
+            throw e;
+        }
         if (maxEnvironments > 0) {
             environments.set(1);
             all.add(first);
@@ -232,7 +240,7 @@ final class LambdaFunction implements AutoCloseable {
     }
 
     private ExecutionEnvironment newEnvironment() throws FunctionLoadException {
-        ExecutionEnvironment env = ExecutionEnvironment.load(spec, runtimeLibraries, region);
+        ExecutionEnvironment env = ExecutionEnvironment.load(spec, functionLibraries, region);
         all.add(env);
         return env;
     }
@@ -406,6 +414,15 @@ final class LambdaFunction implements AutoCloseable {
             discard(env);
         }
         all.forEach(this::discard);
+        closeQuietly(functionLibraries);
+    }
+
+    private static void closeQuietly(FunctionClassLoader loader) {
+        try {
+            loader.close();
+        } catch (java.io.IOException ignored) {
+            // nothing more to release
+        }
     }
 
     @Override
