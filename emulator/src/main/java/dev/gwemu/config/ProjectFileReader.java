@@ -36,6 +36,7 @@ final class ProjectFileReader {
     private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 
     private final Path file;
@@ -158,7 +159,7 @@ final class ProjectFileReader {
                 continue;
             }
             allowOnly(fn, at, Set.of("jar", "handler", "timeout", "memorySize", "environment",
-                    "reservedConcurrency"));
+                    "reservedConcurrency", "inheritEnvironment"));
             String jar = required(fn, at + "/jar");
             String handler = required(fn, at + "/handler");
             int timeout = integer(fn, at + "/timeout", FunctionSpec.DEFAULT_TIMEOUT_SECONDS, 1, 900);
@@ -166,6 +167,7 @@ final class ProjectFileReader {
             Map<String, String> environment = stringMap(fn.path("environment"), at + "/environment");
             Integer reserved = fn.hasNonNull("reservedConcurrency")
                     ? integer(fn, at + "/reservedConcurrency", 0, 0, FunctionSpec.MAX_RESERVED_CONCURRENCY) : null;
+            List<String> inherited = names(fn.path("inheritEnvironment"), at + "/inheritEnvironment");
             if (jar == null || handler == null) {
                 continue;
             }
@@ -174,9 +176,30 @@ final class ProjectFileReader {
                 error(at + "/jar", "function " + name + ": " + code + " does not exist"
                         + (jar.endsWith(".jar") ? " (build the handler jar first)" : ""));
             }
-            functions.put(name, new FunctionSpec(name, code, handler, timeout, memory, environment, reserved));
+            functions.put(name, new FunctionSpec(name, code, handler, timeout, memory, environment, reserved, inherited));
         }
         return functions;
+    }
+
+    /** A list of environment variable names, e.g. {@code inheritEnvironment: [PATH, HOME]}. */
+    private List<String> names(JsonNode node, String at) {
+        List<String> names = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return names;
+        }
+        if (!node.isArray()) {
+            error(at, "expected a list of environment variable names, e.g. [PATH, HOME]");
+            return names;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode name = node.get(i);
+            if (!name.isTextual() || !ENVIRONMENT_NAME.matcher(name.asText()).matches()) {
+                error(at + "/" + i, "'" + name.asText() + "' is not an environment variable name");
+                continue;
+            }
+            names.add(name.asText());
+        }
+        return names;
     }
 
     private void allowOnly(JsonNode node, String at, Set<String> known) {

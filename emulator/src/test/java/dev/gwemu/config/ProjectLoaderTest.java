@@ -201,4 +201,15 @@ class ProjectLoaderTest {
         assertEquals(1, loaded.warnings().size());
         assertTrue(loaded.warnings().get(0).message().contains("must be POST"));
     }
+
+    @Test
+    void inheritEnvironmentTakesVariableNames() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        Project project = ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B, inheritEnvironment: [PATH, HOME]}\n")).project();
+        assertEquals(List.of("PATH", "HOME"), project.functions().get("GetPet").inheritEnvironment());
+        Problem p = only(assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B, inheritEnvironment: [PATH, 'not a name']}\n"))));
+        assertEquals(7, p.line());
+        assertTrue(p.message().contains("'not a name' is not an environment variable name"), p.message());
+    }
 }

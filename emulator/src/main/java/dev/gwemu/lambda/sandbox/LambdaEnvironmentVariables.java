@@ -33,14 +33,14 @@ public final class LambdaEnvironmentVariables {
 
     /** As {@link #of(FunctionSpec, String, String, Map, Collection)} inheriting none of the host's other variables. */
     public static Map<String, String> of(FunctionSpec spec, String region, String logStreamName, Map<String, String> host) {
-        return of(spec, region, logStreamName, host, Set.of());
+        return of(spec, region, logStreamName, host, spec.inheritEnvironment());
     }
 
     /**
      * @param region        the project's region
      * @param logStreamName the environment's log stream; left out when null
      * @param host          the host's variables, usually {@code System.getenv()}
-     * @param inherited     names of host variables the function also sees (later {@code inheritEnvironment} in api.yaml)
+     * @param inherited     names of host variables the function also sees ({@code inheritEnvironment} in api.yaml)
      * @return an unmodifiable map sorted by name. Later entries win: inherited host variables, {@code TZ},
      *         host credentials, the function's {@code environment}, then the reserved variables.
      */
