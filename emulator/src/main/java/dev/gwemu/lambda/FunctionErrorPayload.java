@@ -103,4 +103,12 @@ final class FunctionErrorPayload {
         }
         return out.toByteArray();
     }
+
+    /** gwemu's own refusal when too many timed-out handlers of a function still hold their threads. */
+    static byte[] ofStuckThreads(String functionName, int stuck) {
+        String message = "gwemu: " + stuck + " invocations of " + functionName + " are still running after their timeout "
+                + "in code that ignores Thread.interrupt(); new invocations are refused until they end";
+        return ("{\"errorMessage\":\"" + message + "\",\"errorType\":\"gwemu.TooManyStuckInvocations\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -16,6 +16,7 @@ final class Invocation {
     private Thread worker;
     private boolean workerDone;
     private Watchdog.Alarm alarm;
+    private boolean abandoned; // timed out while its worker was still in the handler
 
     // For the REPORT line, whoever writes it (the worker, or the alarm on a timeout).
     private volatile long startNanos;
@@ -86,6 +87,15 @@ final class Invocation {
      * it makes next finds the environment's place free. The worker cannot answer meanwhile: it answers
      * only after {@link #workerLeaves}, which waits for this lock.
      */
+    /** Marks the call as left behind by its timeout; guarded by this, as expiry and the worker's leaving are. */
+    synchronized void abandon() {
+        abandoned = true;
+    }
+
+    synchronized boolean abandoned() {
+        return abandoned;
+    }
+
     private synchronized void expire(Supplier<byte[]> payload, Runnable onExpiry) {
         if (workerDone || result.isDone()) {
             return;

@@ -42,6 +42,10 @@ final class LambdaFunction implements AutoCloseable {
     static final long INIT_LIMIT_MILLIS = 10_000;
 
     private final FunctionSpec spec;
+    /** Threads of timed-out handlers that ignore interrupts, per function, before new calls are refused. */
+    static final int MAX_STUCK_THREADS = 16;
+
+    private final java.util.concurrent.atomic.AtomicInteger stuck = new java.util.concurrent.atomic.AtomicInteger();
     private final String region;
     private final FunctionClassLoader functionLibraries; // shared by this function's environments
     private final FunctionIdentity identity;
@@ -95,6 +99,12 @@ final class LambdaFunction implements AutoCloseable {
 
     /** The future fails with {@link FunctionThrottledException} at once when the pool is at its cap. */
     CompletableFuture<InvokeResult> invoke(String qualifier, byte[] payload) {
+        if (stuck.get() >= MAX_STUCK_THREADS) {
+            // Lambda would kill those sandboxes; in one JVM each keeps a thread, so stop making more.
+            String requestId = randomRequestId();
+            return CompletableFuture.completedFuture(new InvokeResult(
+                    FunctionErrorPayload.ofStuckThreads(spec.name(), stuck.get()), true, requestId));
+        }
         ExecutionEnvironment env = idle.pollFirst();
         if (env == null && !reserveEnvironment()) {
             return CompletableFuture.failedFuture(new FunctionThrottledException(spec.name(), maxEnvironments));
@@ -207,6 +217,9 @@ final class LambdaFunction implements AutoCloseable {
             }
             inFlight.remove(invocation);
             invocation.workerLeaves(); // from here on the alarm cannot answer or interrupt
+            if (invocation.abandoned()) {
+                stuck.decrementAndGet(); // a timed-out handler finally returned: its thread is free again
+            }
             thread.setContextClassLoader(previousLoader);
             if (answer != null && !invocation.isDone()) {
                 logAnswer(invocation, answer, failure, initFailed);
@@ -281,6 +294,12 @@ final class LambdaFunction implements AutoCloseable {
     /** On the watchdog's thread, after the timeout answered the call. */
     private void timedOut(Invocation invocation, ExecutionEnvironment env) {
         discard(env);
+        invocation.abandon(); // called under the invocation's lock, before its worker can leave
+        int stuckNow = stuck.incrementAndGet();
+        if (stuckNow == MAX_STUCK_THREADS) {
+            identity.logger().log("gwemu: " + stuckNow + " invocations are still running after their timeout, in code "
+                    + "that ignores Thread.interrupt(); new invocations fail until some of them end");
+        }
         identity.logger().log(FunctionErrorPayload.timeoutMessage(invocation.requestId(), identity.timeoutMillis(),
                 Instant.now()));
         if (invocation.startNanos() != 0) {
