@@ -33,6 +33,7 @@ final class ExecutionEnvironment {
     private final FunctionClassLoader loader;
     private final ResolvedHandler handler;
     private final String logStreamName;
+    private final CodeVersion codeVersion;
     private final AtomicInteger callsInside = new AtomicInteger();
     private volatile boolean retired;
     private final AtomicBoolean released = new AtomicBoolean(); // its place in the function's pool given back
@@ -43,7 +44,9 @@ final class ExecutionEnvironment {
     private volatile Object instance;     // set once the cold start succeeded
     private volatile byte[] initFailure;  // set once it failed
 
-    private ExecutionEnvironment(FunctionClassLoader loader, ResolvedHandler handler, long loadNanos, String logStreamName) {
+    private ExecutionEnvironment(FunctionClassLoader loader, ResolvedHandler handler, long loadNanos, String logStreamName,
+                                 CodeVersion codeVersion) {
+        this.codeVersion = codeVersion;
         this.loader = loader;
         this.handler = handler;
         this.loadNanos = loadNanos;
@@ -54,7 +57,8 @@ final class ExecutionEnvironment {
      * Loads the function's code and resolves its handler. Runs none of the handler's code; only a
      * CustomPojoSerializer the function registers is created here, as Lambda does while loading.
      */
-    static ExecutionEnvironment load(FunctionSpec spec, ClassLoader runtimeLibraries, String region) throws FunctionLoadException {
+    static ExecutionEnvironment load(FunctionSpec spec, ClassLoader runtimeLibraries, String region, CodeVersion codeVersion)
+            throws FunctionLoadException {
         if (spec.code() == null || !Files.exists(spec.code())) {
             throw new FunctionLoadException(spec.name(), spec.code(), "code not found (no such jar or directory)");
         }
@@ -75,7 +79,7 @@ final class ExecutionEnvironment {
         try {
             PayloadSerializers serializers = PayloadSerializers.forFunction(loader);
             ResolvedHandler handler = new HandlerResolver(loader, serializers).resolve(reference);
-            return new ExecutionEnvironment(loader, handler, System.nanoTime() - started, logStreamName);
+            return new ExecutionEnvironment(loader, handler, System.nanoTime() - started, logStreamName, codeVersion);
         } catch (HandlerResolver.HandlerRejectedException e) {
             closeQuietly(loader);
             throw new FunctionLoadException(spec.name(), spec.code(),
@@ -84,6 +88,11 @@ final class ExecutionEnvironment {
             closeQuietly(loader);
             throw new FunctionLoadException(spec.name(), spec.code(), "handler " + spec.handler() + ": " + e, e);
         }
+    }
+
+    /** The code on disk this environment was loaded from. */
+    CodeVersion codeVersion() {
+        return codeVersion;
     }
 
     /** The status of a System.exit the function's code called, if it did (its process would have ended). */

@@ -47,7 +47,9 @@ final class LambdaFunction implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicInteger stuck = new java.util.concurrent.atomic.AtomicInteger();
     private final String region;
-    private final FunctionClassLoader functionLibraries; // shared by this function's environments
+    private volatile FunctionClassLoader functionLibraries; // shared by the current code's environments
+    private volatile CodeVersion codeVersion;             // the code the current environments were loaded from
+    private CodeVersion seenOnDisk;                       // last look at the disk (the code watcher's thread only)
     private final FunctionIdentity identity;
     private final ClassLoader runtimeLibraries;
     private final Watchdog alarms;
@@ -59,6 +61,7 @@ final class LambdaFunction implements AutoCloseable {
     private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     /** Every environment not yet discarded: busy, idle or starting (for close). */
     private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
+    private final Set<FunctionClassLoader> retiredLibraries = ConcurrentHashMap.newKeySet();
     /** Environments that exist or are being created: what reservedConcurrency caps. */
     private final AtomicInteger environments = new AtomicInteger();
     private volatile boolean closed;
@@ -73,6 +76,8 @@ final class LambdaFunction implements AutoCloseable {
                    Watchdog alarms, LongSupplier ticker) throws FunctionLoadException {
         this.spec = spec;
         this.region = region;
+        this.codeVersion = CodeVersion.of(spec.code());
+        this.seenOnDisk = codeVersion;
         this.functionLibraries = FunctionClassLoader.sharedEvents(spec.code(), runtimeLibraries);
         this.identity = identity;
         this.runtimeLibraries = runtimeLibraries;
@@ -81,7 +86,7 @@ final class LambdaFunction implements AutoCloseable {
         this.maxEnvironments = spec.reservedConcurrency() == null ? Integer.MAX_VALUE : spec.reservedConcurrency();
         ExecutionEnvironment first;
         try {
-            first = ExecutionEnvironment.load(spec, functionLibraries, region);
+            first = ExecutionEnvironment.load(spec, functionLibraries, region, codeVersion);
         } catch (FunctionLoadException e) {
             closeQuietly(functionLibraries);
             throw e;
@@ -106,6 +111,10 @@ final class LambdaFunction implements AutoCloseable {
                     FunctionErrorPayload.ofStuckThreads(spec.name(), stuck.get()), true, requestId));
         }
         ExecutionEnvironment env = idle.pollFirst();
+        while (env != null && env.codeVersion() != codeVersion) {
+            discard(env); // loaded from code replaced on disk since: later calls use the new code
+            env = idle.pollFirst();
+        }
         if (env == null && !reserveEnvironment()) {
             return CompletableFuture.failedFuture(new FunctionThrottledException(spec.name(), maxEnvironments));
         }
@@ -253,7 +262,7 @@ final class LambdaFunction implements AutoCloseable {
     }
 
     private ExecutionEnvironment newEnvironment() throws FunctionLoadException {
-        ExecutionEnvironment env = ExecutionEnvironment.load(spec, functionLibraries, region);
+        ExecutionEnvironment env = ExecutionEnvironment.load(spec, functionLibraries, region, codeVersion);
         all.add(env);
         return env;
     }
@@ -267,7 +276,7 @@ final class LambdaFunction implements AutoCloseable {
             environments.decrementAndGet();
             return;
         }
-        if (closed || env.isRetired()) { // retired: timed out, crashed, init failed
+        if (closed || env.isRetired() || env.codeVersion() != codeVersion) { // retired: timed out, crashed, init failed
             discard(env);
             return;
         }
@@ -387,6 +396,46 @@ final class LambdaFunction implements AutoCloseable {
      *
      * @return how many were dropped
      */
+    /**
+     * Hot reload: when the code on disk has changed, and looks the same as at the previous look (so a
+     * jar still being written is not loaded half-way), new calls get environments of the new code;
+     * calls in flight finish in the old ones, which are then dropped. Called by the runtime's watcher.
+     *
+     * @return true when the function switched to new code
+     */
+    boolean reloadIfChanged() {
+        CodeVersion now = CodeVersion.of(spec.code());
+        CodeVersion previousLook = seenOnDisk;
+        seenOnDisk = now;
+        if (now.equals(codeVersion) || !now.equals(previousLook) || now == CodeVersion.UNREADABLE) {
+            return false;
+        }
+        FunctionClassLoader oldLibraries = functionLibraries;
+        functionLibraries = FunctionClassLoader.sharedEvents(spec.code(), runtimeLibraries);
+        codeVersion = now;
+        for (ExecutionEnvironment env; (env = idle.pollFirst()) != null; ) {
+            if (env.codeVersion() != now) {
+                discard(env);
+            } else {
+                idle.offerLast(env);
+                break;
+            }
+        }
+        retiredLibraries.add(oldLibraries);
+        identity.logger().log("gwemu: code changed on disk; new invocations use it");
+        return true;
+    }
+
+    /** Closes the shared loaders of replaced code once no environment uses them (classes load lazily). */
+    void closeUnusedLibraries() {
+        for (FunctionClassLoader old : retiredLibraries) {
+            boolean used = all.stream().anyMatch(env -> env.classLoader().getParent() == old);
+            if (!used && retiredLibraries.remove(old)) {
+                closeQuietly(old);
+            }
+        }
+    }
+
     int sweepIdle(long nowNanos, long idleTimeoutNanos) {
         int dropped = 0;
         for (Iterator<ExecutionEnvironment> oldestFirst = idle.descendingIterator(); oldestFirst.hasNext(); ) {
@@ -434,6 +483,7 @@ final class LambdaFunction implements AutoCloseable {
         }
         all.forEach(this::discard);
         closeQuietly(functionLibraries);
+        retiredLibraries.forEach(LambdaFunction::closeQuietly);
     }
 
     private static void closeQuietly(FunctionClassLoader loader) {

@@ -88,6 +88,24 @@ public final class LambdaRuntime implements AutoCloseable {
             throw e;
         }
         this.sweeper = sweepThread ? startSweeper(idleTimeout) : null;
+        if (sweeper != null) {
+            sweeper.scheduleWithFixedDelay(this::reloadChangedCode, CODE_CHECK_MILLIS, CODE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** How often the code on disk is looked at for hot reload. */
+    static final long CODE_CHECK_MILLIS = 500;
+
+    /** Hot reload: functions whose jar or class folder changed serve new calls from the new code. */
+    void reloadChangedCode() {
+        for (LambdaFunction function : functions.values()) {
+            try {
+                function.reloadIfChanged();
+                function.closeUnusedLibraries();
+            } catch (RuntimeException | LinkageError e) {
+                // the next look tries again
+            }
+        }
     }
 
     /** One daemon thread for the whole runtime, waking a few times per idle timeout (1 s to 1 min apart). */
