@@ -78,12 +78,21 @@ final class GatewayHttpHandler implements HttpHandler {
                 headers.add(name, value);
             }
         }
-        String uri = exchange.getRequestURI();
+        String uri = originForm(exchange.getRequestURI());
         InetSocketAddress peer = exchange.getSourceAddress();
         return new HttpRequest(exchange.getRequestMethod().toString(), uri.isEmpty() ? "/" : uri,
                 exchange.getQueryString(), headers, body,
                 peer == null ? "127.0.0.1" : peer.getAddress().getHostAddress(),
                 exchange.getProtocol().toString(), scheme, exchange.getHostPort());
+    }
+
+    /** An absolute-form target ({@code GET http://host/dev/pets}, as proxies send) becomes its path. */
+    private static String originForm(String uri) {
+        if (uri.startsWith("http://") || uri.startsWith("https://")) {
+            int path = uri.indexOf('/', uri.indexOf("//") + 2);
+            return path < 0 ? "/" : uri.substring(path);
+        }
+        return uri;
     }
 
     private static void write(HttpServerExchange exchange, HttpResponse response) {
