@@ -29,8 +29,8 @@ final class OpenApiReader {
     static final String ANY_METHOD = "x-amazon-apigateway-any-method";
     static final String BINARY_MEDIA_TYPES = "x-amazon-apigateway-binary-media-types";
 
-    /** What a definition yields. */
-    record Definition(List<Resource> resources, List<String> binaryMediaTypes) {
+    /** What a definition yields, and where its nodes are for later problems. */
+    record Definition(List<Resource> resources, List<String> binaryMediaTypes, SourceLines lines) {
     }
 
     private final Path file;
@@ -73,7 +73,7 @@ final class OpenApiReader {
                 }
             });
         }
-        return new Definition(resources, binaryMediaTypes(openApi.getExtensions()));
+        return new Definition(resources, binaryMediaTypes(openApi.getExtensions()), lines);
     }
 
     private Resource resource(String path, PathItem item) {

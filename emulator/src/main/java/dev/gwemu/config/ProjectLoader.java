@@ -63,7 +63,7 @@ public final class ProjectLoader {
             Api api = new Api(entry.name(), id, ApiType.REST, entry.definition(), definition.resources(), stages,
                     definition.binaryMediaTypes());
             checkRoutes(api, problems);
-            checkFunctionBindings(api, projectFile.functions(), problems, warnings);
+            checkFunctionBindings(api, definition.lines(), projectFile.functions(), problems, warnings);
             apis.add(api);
         }
         if (!problems.isEmpty()) {
@@ -82,9 +82,8 @@ public final class ProjectLoader {
     }
 
     /** Every Lambda URI, resolved in every stage, must name a function api.yaml binds. */
-    private static void checkFunctionBindings(Api api, Map<String, FunctionSpec> functions, List<Problem> problems,
-                                              List<Problem> warnings) {
-        SourceLines lines = SourceLines.of(api.definition());
+    private static void checkFunctionBindings(Api api, SourceLines lines, Map<String, FunctionSpec> functions,
+                                              List<Problem> problems, List<Problem> warnings) {
         for (Resource resource : api.resources()) {
             for (Method method : resource.methods().values()) {
                 String uri = method.integration().uri();
