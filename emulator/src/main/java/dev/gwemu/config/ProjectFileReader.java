@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gwemu.model.FunctionRuntime;
 import dev.gwemu.model.FunctionSpec;
 import dev.gwemu.model.Project;
 
@@ -155,12 +156,17 @@ final class ProjectFileReader {
                 error(at, "function name '" + name + "' may contain only letters, digits, '-' and '_' (64 at most)");
             }
             if (!fn.isObject()) {
-                error(at, "a function needs at least 'jar' and 'handler'");
+                error(at, "a function needs at least 'code' (or 'jar') and 'handler'");
                 continue;
             }
-            allowOnly(fn, at, Set.of("jar", "handler", "timeout", "memorySize", "environment",
+            allowOnly(fn, at, Set.of("jar", "code", "runtime", "handler", "timeout", "memorySize", "environment",
                     "reservedConcurrency", "inheritEnvironment"));
-            String jar = required(fn, at + "/jar");
+            FunctionRuntime runtime = runtime(fn, at + "/runtime");
+            String codeKey = fn.has("code") ? "code" : "jar";
+            if (fn.has("code") && fn.has("jar")) {
+                error(at + "/jar", "give the function's code once: 'code' and 'jar' mean the same");
+            }
+            String jar = required(fn, at + "/" + codeKey);
             String handler = required(fn, at + "/handler");
             int timeout = integer(fn, at + "/timeout", FunctionSpec.DEFAULT_TIMEOUT_SECONDS, 1, 900);
             int memory = integer(fn, at + "/memorySize", FunctionSpec.DEFAULT_MEMORY_MB, 128, 10240);
@@ -173,10 +179,14 @@ final class ProjectFileReader {
             }
             Path code = base.resolve(jar).normalize();
             if (!Files.exists(code)) {
-                error(at + "/jar", "function " + name + ": " + code + " does not exist"
+                error(at + "/" + codeKey, "function " + name + ": " + code + " does not exist"
                         + (jar.endsWith(".jar") ? " (build the handler jar first)" : ""));
+            } else if (runtime.isNodeJs() && !Files.isDirectory(code)) {
+                error(at + "/" + codeKey, "function " + name + ": a " + runtime + " function's code is a folder"
+                        + " (the one its handler file is in), not " + code);
             }
-            functions.put(name, new FunctionSpec(name, code, handler, timeout, memory, environment, reserved, inherited));
+            functions.put(name, new FunctionSpec(name, code, handler, timeout, memory, environment, reserved, inherited,
+                    runtime));
         }
         return functions;
     }
@@ -208,6 +218,20 @@ final class ProjectFileReader {
             if (!known.contains(key)) {
                 error(at + "/" + escape(key), "unknown key '" + key + "' (known here: " + String.join(", ", known.stream().sorted().toList()) + ")");
             }
+        }
+    }
+
+    /** {@code runtime: nodejs20.x}; Java ({@code java17}) when absent or after reporting a bad one. */
+    private FunctionRuntime runtime(JsonNode fn, String pointer) {
+        String id = text(fn, pointer, null);
+        if (id == null) {
+            return FunctionRuntime.DEFAULT;
+        }
+        try {
+            return new FunctionRuntime(id);
+        } catch (IllegalArgumentException e) {
+            error(pointer, e.getMessage());
+            return FunctionRuntime.DEFAULT; // the load fails anyway; the function still counts as bound
         }
     }
 

@@ -62,6 +62,11 @@ final class LambdaContext implements Context {
         return null;
     }
 
+    /** When the function's timeout ends, epoch milliseconds. */
+    long deadlineMillis() {
+        return deadlineMillis;
+    }
+
     /** Counts down to the function's timeout; never negative (as Lambda's runtime). */
     @Override
     public int getRemainingTimeInMillis() {

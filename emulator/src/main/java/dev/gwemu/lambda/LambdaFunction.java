@@ -46,12 +46,10 @@ final class LambdaFunction implements AutoCloseable {
     static final int MAX_STUCK_THREADS = 16;
 
     private final java.util.concurrent.atomic.AtomicInteger stuck = new java.util.concurrent.atomic.AtomicInteger();
-    private final String region;
-    private volatile FunctionClassLoader functionLibraries; // shared by the current code's environments
+    private final EnvironmentLoader loader;
     private volatile CodeVersion codeVersion;             // the code the current environments were loaded from
     private CodeVersion seenOnDisk;                       // last look at the disk (the code watcher's thread only)
     private final FunctionIdentity identity;
-    private final ClassLoader runtimeLibraries;
     private final Watchdog alarms;
     private final LongSupplier ticker;
     private final int maxEnvironments;
@@ -61,7 +59,6 @@ final class LambdaFunction implements AutoCloseable {
     private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     /** Every environment not yet discarded: busy, idle or starting (for close). */
     private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
-    private final Set<FunctionClassLoader> retiredLibraries = ConcurrentHashMap.newKeySet();
     /** Environments that exist or are being created: what reservedConcurrency caps. */
     private final AtomicInteger environments = new AtomicInteger();
     private volatile boolean closed;
@@ -70,25 +67,24 @@ final class LambdaFunction implements AutoCloseable {
      * Loads the code once (so a broken jar or handler fails at start) and keeps that environment as
      * the first idle one; its cold start runs at the first call or at {@link #prewarm}.
      *
+     * @param loader makes the environments (it is closed with the function, or when this fails)
      * @param ticker nanoseconds, for idle times (System::nanoTime outside tests)
      */
-    LambdaFunction(FunctionSpec spec, String region, FunctionIdentity identity, ClassLoader runtimeLibraries,
+    LambdaFunction(FunctionSpec spec, FunctionIdentity identity, EnvironmentLoader loader,
                    Watchdog alarms, LongSupplier ticker) throws FunctionLoadException {
         this.spec = spec;
-        this.region = region;
         this.codeVersion = CodeVersion.of(spec.code());
         this.seenOnDisk = codeVersion;
-        this.functionLibraries = FunctionClassLoader.sharedEvents(spec.code(), runtimeLibraries);
+        this.loader = loader;
         this.identity = identity;
-        this.runtimeLibraries = runtimeLibraries;
         this.alarms = alarms;
         this.ticker = ticker;
         this.maxEnvironments = spec.reservedConcurrency() == null ? Integer.MAX_VALUE : spec.reservedConcurrency();
         ExecutionEnvironment first;
         try {
-            first = ExecutionEnvironment.load(spec, functionLibraries, region, codeVersion);
-        } catch (FunctionLoadException e) {
-            closeQuietly(functionLibraries);
+            first = loader.load(codeVersion);
+        } catch (FunctionLoadException | RuntimeException e) {
+            loader.close();
             throw e;
         }
         if (maxEnvironments > 0) {
@@ -172,7 +168,9 @@ final class LambdaFunction implements AutoCloseable {
                 env = newEnvironment();
             }
             env.enter();
-            thread.setContextClassLoader(env.classLoader());
+            if (env.classLoader() != null) {
+                thread.setContextClassLoader(env.classLoader());
+            }
             if (!env.isReady()) {
                 ExecutionEnvironment starting = env;
                 invocation.arm(alarms, INIT_LIMIT_MILLIS, () -> timeoutPayload(invocation),
@@ -200,6 +198,9 @@ final class LambdaFunction implements AutoCloseable {
             try {
                 env.handle(new ByteArrayInputStream(event), output, context);
                 answer = output.toByteArray();
+            } catch (FunctionErrorException formatted) {
+                answer = formatted.payload(); // the runtime made and logged it
+                functionError = true;
             } catch (Throwable handlerFailure) {
                 if (handlerFailure instanceof VirtualMachineError || handlerFailure instanceof IOError) {
                     env.retire(); // Lambda's runtime exits on these; the next call gets a fresh environment
@@ -262,7 +263,7 @@ final class LambdaFunction implements AutoCloseable {
     }
 
     private ExecutionEnvironment newEnvironment() throws FunctionLoadException {
-        ExecutionEnvironment env = ExecutionEnvironment.load(spec, functionLibraries, region, codeVersion);
+        ExecutionEnvironment env = loader.load(codeVersion);
         all.add(env);
         return env;
     }
@@ -304,6 +305,7 @@ final class LambdaFunction implements AutoCloseable {
     private void timedOut(Invocation invocation, ExecutionEnvironment env) {
         discard(env);
         invocation.abandon(); // called under the invocation's lock, before its worker can leave
+        env.abort();
         int stuckNow = stuck.incrementAndGet();
         if (stuckNow == MAX_STUCK_THREADS) {
             identity.logger().log("gwemu: " + stuckNow + " invocations are still running after their timeout, in code "
@@ -369,7 +371,9 @@ final class LambdaFunction implements AutoCloseable {
                 env = newEnvironment();
             }
             env.enter();
-            thread.setContextClassLoader(env.classLoader());
+            if (env.classLoader() != null) {
+                thread.setContextClassLoader(env.classLoader());
+            }
             byte[] initError = env.coldStart();
             if (initError != null) {
                 identity.logger().log(new String(initError, StandardCharsets.UTF_8));
@@ -392,11 +396,6 @@ final class LambdaFunction implements AutoCloseable {
     }
 
     /**
-     * Drops the environments idle since before {@code nowNanos - idleTimeoutNanos} (ticker time).
-     *
-     * @return how many were dropped
-     */
-    /**
      * Hot reload: when the code on disk has changed, and looks the same as at the previous look (so a
      * jar still being written is not loaded half-way), new calls get environments of the new code;
      * calls in flight finish in the old ones, which are then dropped. Called by the runtime's watcher.
@@ -410,8 +409,7 @@ final class LambdaFunction implements AutoCloseable {
         if (now.equals(codeVersion) || !now.equals(previousLook) || now == CodeVersion.UNREADABLE) {
             return false;
         }
-        FunctionClassLoader oldLibraries = functionLibraries;
-        functionLibraries = FunctionClassLoader.sharedEvents(spec.code(), runtimeLibraries);
+        loader.codeChanged();
         codeVersion = now;
         for (ExecutionEnvironment env; (env = idle.pollFirst()) != null; ) {
             if (env.codeVersion() != now) {
@@ -421,21 +419,20 @@ final class LambdaFunction implements AutoCloseable {
                 break;
             }
         }
-        retiredLibraries.add(oldLibraries);
         identity.logger().log("gwemu: code changed on disk; new invocations use it");
         return true;
     }
 
-    /** Closes the shared loaders of replaced code once no environment uses them (classes load lazily). */
+    /** Frees what replaced code left behind once no environment uses it. */
     void closeUnusedLibraries() {
-        for (FunctionClassLoader old : retiredLibraries) {
-            boolean used = all.stream().anyMatch(env -> env.classLoader().getParent() == old);
-            if (!used && retiredLibraries.remove(old)) {
-                closeQuietly(old);
-            }
-        }
+        loader.closeUnused(all);
     }
 
+    /**
+     * Drops the environments idle since before {@code nowNanos - idleTimeoutNanos} (ticker time).
+     *
+     * @return how many were dropped
+     */
     int sweepIdle(long nowNanos, long idleTimeoutNanos) {
         int dropped = 0;
         for (Iterator<ExecutionEnvironment> oldestFirst = idle.descendingIterator(); oldestFirst.hasNext(); ) {
@@ -451,6 +448,10 @@ final class LambdaFunction implements AutoCloseable {
     /** Environments that exist now (busy, idle or starting). */
     int environmentCount() {
         return environments.get();
+    }
+
+    int stuckCount() {
+        return stuck.get();
     }
 
     int idleCount() {
@@ -481,17 +482,11 @@ final class LambdaFunction implements AutoCloseable {
         for (ExecutionEnvironment env; (env = idle.pollFirst()) != null; ) {
             discard(env);
         }
-        all.forEach(this::discard);
-        closeQuietly(functionLibraries);
-        retiredLibraries.forEach(LambdaFunction::closeQuietly);
-    }
-
-    private static void closeQuietly(FunctionClassLoader loader) {
-        try {
-            loader.close();
-        } catch (java.io.IOException ignored) {
-            // nothing more to release
-        }
+        all.forEach(env -> {
+            discard(env);
+            env.abort(); // a Node.js call still running is cancelled; Java threads were interrupted
+        });
+        loader.close();
     }
 
     @Override

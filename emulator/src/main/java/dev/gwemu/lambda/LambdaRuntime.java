@@ -80,7 +80,10 @@ public final class LambdaRuntime implements AutoCloseable {
                 FunctionIdentity identity = new FunctionIdentity(spec.name(),
                         "arn:aws:lambda:" + region + ":" + accountId + ":function:" + spec.name(),
                         spec.memoryMb(), spec.timeoutSeconds() * 1000L, new ConsoleLambdaLogger(spec.name(), console));
-                this.functions.put(spec.name(), new LambdaFunction(spec, region, identity, runtimeLibraries, alarms, ticker));
+                EnvironmentLoader loader = spec.runtime().isNodeJs()
+                        ? new NodeJsEnvironmentLoader(spec, region, identity)
+                        : new JavaEnvironmentLoader(spec, runtimeLibraries, region);
+                this.functions.put(spec.name(), new LambdaFunction(spec, identity, loader, alarms, ticker));
             }
         } catch (FunctionLoadException | RuntimeException e) {
             this.sweeper = null;
@@ -217,6 +220,11 @@ public final class LambdaRuntime implements AutoCloseable {
     }
 
     /** For tests: environments of the function that exist now (busy, idle or starting). */
+    /** Timed-out invocations whose thread has not returned yet. */
+    int stuckInvocations(String functionName) {
+        return functions.get(functionName).stuckCount();
+    }
+
     int environmentCount(String functionName) {
         return functions.get(functionName).environmentCount();
     }

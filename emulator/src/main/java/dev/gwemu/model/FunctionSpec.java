@@ -16,10 +16,11 @@ import java.util.Map;
  *                       have, 0..1000; null when unreserved (no cap). Calls over it are throttled.
  * @param inheritEnvironment names of the host's environment variables the function also sees (none by
  *                       default: a Lambda function does not see the developer's shell)
+ * @param runtime        the Lambda runtime: Java (the handler is a class) or Node.js ({@code file.export})
  */
 public record FunctionSpec(String name, Path code, String handler, int timeoutSeconds, int memoryMb,
                            Map<String, String> environment, Integer reservedConcurrency,
-                           java.util.List<String> inheritEnvironment) {
+                           java.util.List<String> inheritEnvironment, FunctionRuntime runtime) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final int MAX_RESERVED_CONCURRENCY = 1000;
@@ -31,6 +32,15 @@ public record FunctionSpec(String name, Path code, String handler, int timeoutSe
             throw new IllegalArgumentException("reservedConcurrency must be 0.." + MAX_RESERVED_CONCURRENCY
                     + ", got " + reservedConcurrency);
         }
+        java.util.Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /** A Java function. */
+    public FunctionSpec(String name, Path code, String handler, int timeoutSeconds, int memoryMb,
+                        Map<String, String> environment, Integer reservedConcurrency,
+                        java.util.List<String> inheritEnvironment) {
+        this(name, code, handler, timeoutSeconds, memoryMb, environment, reservedConcurrency, inheritEnvironment,
+                FunctionRuntime.DEFAULT);
     }
 
     /** A function that inherits nothing from the host's environment. */

@@ -121,6 +121,39 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aNodeJsFunctionNamesItsRuntimeAndACodeFolder() throws Exception {
+        openApi(get("/pets", "GetPet") + get("/owners", "GetOwner"));
+        Files.createDirectories(dir.resolve("js"));
+        Project project = ProjectLoader.load(project("""
+                  GetPet: {code: js, runtime: nodejs20.x, handler: index.handler}
+                  GetOwner: {code: handlers.jar, handler: a.B}
+                """)).project();
+        assertEquals("nodejs20.x", project.functions().get("GetPet").runtime().id());
+        assertTrue(project.functions().get("GetPet").runtime().isNodeJs());
+        assertEquals(dir.resolve("js"), project.functions().get("GetPet").code());
+        assertEquals("java17", project.functions().get("GetOwner").runtime().id(), "Java when no runtime is given");
+    }
+
+    @Test
+    void anUnknownRuntimeOrAJarForNodeJsIsAnErrorWithItsLine() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        Problem runtime = only(assertThrows(DefinitionException.class, () -> ProjectLoader.load(project(
+                "  GetPet:\n    code: handlers.jar\n    runtime: python3.12\n    handler: a.b\n"))));
+        assertEquals(9, runtime.line(), runtime.toString());
+        assertTrue(runtime.message().contains("runtime 'python3.12' is not one of java8.al2, java11, java17, java21, "
+                + "nodejs18.x, nodejs20.x, nodejs22.x"), runtime.message());
+
+        Problem jar = only(assertThrows(DefinitionException.class, () -> ProjectLoader.load(project(
+                "  GetPet:\n    code: handlers.jar\n    runtime: nodejs20.x\n    handler: index.handler\n"))));
+        assertEquals(8, jar.line(), jar.toString());
+        assertTrue(jar.message().contains("a nodejs20.x function's code is a folder"), jar.message());
+
+        Problem both = only(assertThrows(DefinitionException.class, () -> ProjectLoader.load(project(
+                "  GetPet: {jar: handlers.jar, code: handlers.jar, handler: a.B}\n"))));
+        assertTrue(both.message().contains("'code' and 'jar' mean the same"), both.message());
+    }
+
+    @Test
     void reservedConcurrencyZeroIsAllowed() throws Exception {
         openApi(get("/pets", "GetPet"));
         Project project = ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B, reservedConcurrency: 0}\n")).project();

@@ -81,6 +81,25 @@ class FunctionLoadTest {
     }
 
     @Test
+    void aNodeJsHandlerFileThatIsNotThereOrAMalformedHandler() {
+        FunctionLoadException missing = loadFails(NodeJsRuntimeTest.js("Fn", "nothere.handler", 3));
+        assertTrue(missing.getMessage().contains("Cannot find module 'nothere': no nothere.js, .mjs or .cjs in "
+                + NodeJsRuntimeTest.CODE), missing.getMessage());
+        FunctionLoadException malformed = loadFails(NodeJsRuntimeTest.js("Fn", "index", 3));
+        assertTrue(malformed.getMessage().contains("Bad handler 'index': expected file.export"), malformed.getMessage());
+        FunctionLoadException upwards = loadFails(NodeJsRuntimeTest.js("Fn", "../async.handler", 3));
+        assertTrue(upwards.getMessage().contains("is not a valid handler name"), upwards.getMessage());
+    }
+
+    @Test
+    void aNodeJsFunctionWhoseCodeIsAFile() {
+        FunctionSpec spec = NodeJsRuntimeTest.js("Fn", "async.handler", 3);
+        FunctionLoadException e = loadFails(new FunctionSpec("Fn", lean(), "async.handler", 3, 128, java.util.Map.of(),
+                null, List.of(), spec.runtime()));
+        assertTrue(e.getMessage().contains("a Node.js function's code is the folder its handler file is in"), e.getMessage());
+    }
+
+    @Test
     void duplicateFunctionNames() {
         FunctionLoadException e = assertThrows(FunctionLoadException.class, () -> new LambdaRuntime(List.of(
                 spec("GetPet", lean(), "EchoEventHandler"), spec("GetPet", lean(), "MapHandler")), "r", "1"));

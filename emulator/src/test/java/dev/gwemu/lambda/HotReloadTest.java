@@ -46,4 +46,31 @@ class HotReloadTest {
             assertTrue(body.contains("\"seesEvents\":true"), "the new jar serves within seconds: " + body);
         }
     }
+
+    @Test
+    void anEditedJavaScriptFileServesLaterCallsWithoutAFailedRequest() throws Exception {
+        Path code = Files.createDirectories(dir.resolve("js"));
+        Files.writeString(code.resolve("index.js"), "exports.handler = async () => ({statusCode: 200, body: 'v1'});\n");
+        Files.writeString(dir.resolve("openapi.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /v:\n    get:\n"
+                + "      responses: {}\n      x-amazon-apigateway-integration:\n        type: aws_proxy\n        httpMethod: POST\n"
+                + "        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Fn/invocations\n");
+        Path apiYaml = Files.writeString(dir.resolve("api.yaml"), "apis:\n  - name: a\n    definition: openapi.yaml\n    stages: {dev: {}}\n"
+                + "functions:\n  Fn: {code: js, runtime: nodejs20.x, handler: index.handler}\n");
+        try (RunningGateway gateway = RunningGateway.start(apiYaml)) {
+            assertEquals("v1", gateway.get("/dev/v").body());
+
+            Path next = dir.resolve("next.js");
+            Files.writeString(next, "const version = 'v' + (1 + 1);\nexports.handler = async () => ({statusCode: 200, body: version});\n");
+            Files.move(next, code.resolve("index.js"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            String body;
+            do {
+                HttpResponse<String> response = gateway.get("/dev/v");
+                assertEquals(200, response.statusCode(), "no call fails during the swap: " + response.body());
+                body = response.body();
+            } while (!body.equals("v2") && System.nanoTime() < deadline);
+            assertEquals("v2", body, "the edited file serves within seconds");
+        }
+    }
 }

@@ -89,4 +89,72 @@ class LambdaOverHttpTest {
         assertEquals("fast", post("/dev/single", "{\"return\":{\"statusCode\":200,\"body\":\"fast\"}}").get().body(),
                 "once the environment is free again the function serves");
     }
+
+    @Test
+    void aBusyLoopTimesOutWith502WhileEverythingElseKeepsServing() throws Exception {
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> busy = post("/dev/busy", "2500");
+        Thread.sleep(200);
+        HttpResponse<String> meanwhile = post("/dev/red", "COLOR").get();
+        assertEquals(200, meanwhile.statusCode(), "other functions serve while the loop spins");
+        HttpResponse<String> timedOut = busy.get();
+        assertEquals(502, timedOut.statusCode());
+        assertEquals("{\"message\": \"Internal server error\"}", timedOut.body());
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis < 2000, "answered at the 1 s timeout, not when the loop ended: " + tookMillis + " ms");
+        HttpResponse<String> next = post("/dev/busy", "10").get();
+        assertEquals(200, next.statusCode(), "a fresh environment serves the next call");
+        assertEquals("spun 10 ms", next.body());
+    }
+
+    @Test
+    void aJavaScriptAsyncHandlerServesThroughApiGateway() throws Exception {
+        HttpResponse<String> response = gateway.get("/dev/js/async?name=Grace");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("hello Grace", body.get("message").asText());
+        assertEquals("purple", body.get("color").asText(), "its own environment");
+        assertEquals("JsAsync", body.get("functionName").asText());
+        assertEquals(response.headers().firstValue("x-amzn-RequestId").isPresent(), true);
+    }
+
+    @Test
+    void aJavaScriptCallbackHandlerServesThroughApiGateway() throws Exception {
+        HttpResponse<String> response = post("/dev/js/callback", "{}").get();
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("{\"message\":\"hello callback\"}", response.body());
+    }
+
+    @Test
+    void javaAndJavaScriptFunctionsRunConcurrentlyEachWithItsEnvironment() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> js = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> java = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            js.add(gateway.client().sendAsync(HttpRequest.newBuilder(gateway.uri("/dev/js/async")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            java.add(post("/dev/blue", "COLOR"));
+        }
+        for (CompletableFuture<HttpResponse<String>> call : js) {
+            HttpResponse<String> response = call.get();
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("purple", JSON.readTree(response.body()).get("color").asText());
+        }
+        for (CompletableFuture<HttpResponse<String>> call : java) {
+            assertEquals("blue", JSON.readTree(call.get().body()).path("variables").path("COLOR").asText());
+        }
+    }
+
+    @Test
+    void aJavaScriptErrorIs502AndABusyLoopIsCancelledAtItsTimeout() throws Exception {
+        HttpResponse<String> thrown = gateway.get("/dev/js/throws");
+        assertEquals(502, thrown.statusCode());
+        assertEquals("{\"message\": \"Internal server error\"}", thrown.body());
+
+        long started = System.nanoTime();
+        HttpResponse<String> busy = gateway.get("/dev/js/busy");
+        assertEquals(502, busy.statusCode());
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 5000, "answered at the function's 1 s timeout");
+        assertEquals("ok", gateway.get("/dev/js/ok").body(), "the emulator keeps serving JavaScript");
+    }
 }

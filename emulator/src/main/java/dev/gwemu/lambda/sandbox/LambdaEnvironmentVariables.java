@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The environment variables a function sees, as Lambda's Java 17 runtime sets them: the reserved
+ * The environment variables a function sees, as Lambda's runtimes set them: the reserved
  * ones, the function's own {@code environment}, credentials, and nothing else of the host's unless
  * listed.
  */
@@ -25,7 +25,6 @@ public final class LambdaEnvironmentVariables {
     /** Taken from the host when set there; a function's {@code environment} may set them instead. */
     public static final List<String> CREDENTIALS = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN");
-    static final String EXECUTION_ENV = "AWS_Lambda_java17";
     static final String VERSION = "$LATEST"; // gwemu always runs the unpublished version
 
     private LambdaEnvironmentVariables() {
@@ -63,7 +62,7 @@ public final class LambdaEnvironmentVariables {
         variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
         variables.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
         putIfSet(variables, "AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
-        variables.put("AWS_EXECUTION_ENV", EXECUTION_ENV);
+        variables.put("AWS_EXECUTION_ENV", spec.runtime().executionEnv());
         putIfSet(variables, "_HANDLER", spec.handler());
         putIfSet(variables, "LAMBDA_TASK_ROOT", taskRoot(spec.code()));
         return Collections.unmodifiableMap(new TreeMap<>(variables));

@@ -1,0 +1,2 @@
+// Fails at top level: every cold start of this module fails.
+throw new Error('cannot connect at init');
