@@ -46,7 +46,7 @@ class NodeJsRuntimeTest {
                 {"NeverSettles", "errors.neverSettles"}, {"Exits", "errors.exits"}, {"Cycle", "errors.unserialisable"},
                 {"Uncaught", "errors.uncaughtInTimer"}, {"Rejection", "errors.unhandledRejection"},
                 {"InitFails", "initfails.handler"}, {"Syntax", "syntax.handler"}, {"Esm", "esm/app.handler"},
-                {"Missing", "async.nothing"}, {"NotAFunction", "async.notAFunction"}};
+                {"Missing", "async.nothing"}, {"NotAFunction", "async.notAFunction"}, {"Globals", "globals.handler"}};
         List<FunctionSpec> specs = new ArrayList<>();
         for (String[] function : functions) {
             specs.add(js(function[0], function[1], 3));
@@ -231,5 +231,29 @@ class NodeJsRuntimeTest {
                 + "\tINFO\tevent path /notes \\{ invocations: \\d+ }"), line);
         assertNotEquals(-1, console().indexOf("START RequestId: " + result.awsRequestId()));
         assertNotEquals(-1, console().indexOf("REPORT RequestId: " + result.awsRequestId()));
+    }
+
+    @Test
+    void nodeGlobalsForEventBodiesWorkAsInNode() {
+        String form = "text=h%C3%A9llo+w%C3%B6rld&tag=a&tag=b";
+        String body = java.util.Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8));
+        InvokeResult result = invoker.invoke("Globals", "{\"isBase64Encoded\":true,\"body\":\"" + body + "\"}");
+        assertFalse(result.functionError(), result.payloadText());
+        JsonNode answer = body(result);
+        assertEquals("h\u00e9llo w\u00f6rld", answer.get("text").asText(), "Buffer base64 -> utf8, then URLSearchParams");
+        assertEquals("[\"a\",\"b\"]", answer.get("tags").toString());
+        assertEquals(13, answer.get("utf8Bytes").asInt());
+        assertTrue(answer.get("roundTrip").asBoolean());
+        assertEquals(java.util.Base64.getEncoder().encodeToString("h\u00e9llo w\u00f6rld".getBytes(StandardCharsets.UTF_8)),
+                answer.get("base64").asText());
+        assertEquals("6869", answer.get("hex").asText());
+        assertEquals("aGVsbG8=", answer.get("btoa").asText());
+        assertEquals("hello", answer.get("atob").asText());
+        assertEquals("abc", answer.get("concat").asText());
+        assertTrue(answer.get("isBuffer").asBoolean());
+        assertEquals("{\"type\":\"Buffer\",\"data\":[65]}", answer.get("json").asText());
+        assertTrue(answer.get("global").asBoolean());
+        assertEquals("v20.0.0", answer.get("version").asText());
+        assertEquals("a=1+2&b=x%26y", answer.get("query").asText());
     }
 }

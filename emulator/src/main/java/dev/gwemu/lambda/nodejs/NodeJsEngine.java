@@ -22,6 +22,7 @@ public final class NodeJsEngine {
     static final HostAccess HOST_ACCESS = HostAccess.NONE;
 
     private static volatile Engine engine;
+    private static volatile Source globals;
     private static volatile Source bootstrap;
 
     private NodeJsEngine() {
@@ -67,21 +68,34 @@ public final class NodeJsEngine {
         }
     }
 
-    /** The runtime shim each context evaluates first (bootstrap.js). */
+    /** Node's globals GraalJS lacks (globals.js), evaluated first in each context. */
+    static Source globals() {
+        Source current = globals;
+        if (current == null) {
+            current = load("globals.js", "gwemu-node-globals.js");
+            globals = current;
+        }
+        return current;
+    }
+
+    /** The runtime shim each context evaluates next (bootstrap.js). */
     static Source bootstrap() {
         Source current = bootstrap;
         if (current == null) {
-            try (InputStream in = NodeJsEngine.class.getResourceAsStream("bootstrap.js")) {
-                if (in == null) {
-                    throw new IllegalStateException("bootstrap.js is missing from gwemu's classes");
-                }
-                current = Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                        "gwemu-node-runtime.js").buildLiteral();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            current = load("bootstrap.js", "gwemu-node-runtime.js");
             bootstrap = current;
         }
         return current;
+    }
+
+    private static Source load(String resource, String name) {
+        try (InputStream in = NodeJsEngine.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from gwemu's classes");
+            }
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), name).buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

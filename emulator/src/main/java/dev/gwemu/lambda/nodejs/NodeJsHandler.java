@@ -103,6 +103,7 @@ public final class NodeJsHandler implements AutoCloseable {
             });
             host.put("environment", environmentJson);
             host.put("taskRoot", codeDir.toString());
+            created.eval(NodeJsEngine.globals());
             runtime = created.eval(NodeJsEngine.bootstrap()).execute(ProxyObject.fromMap(host));
             created.eval("js", "(runtime) => Graal.setUnhandledPromiseRejectionHandler("
                     + "(reason) => runtime.unhandledRejection(reason))").execute(runtime);

@@ -156,8 +156,12 @@
       ? () => performance.now() : () => Date.now();
   const ExitSignal = Symbol('gwemu.exit');
   const processEnv = JSON.parse(host.environment);
+  const major = (/nodejs(\d+)/.exec(processEnv.AWS_EXECUTION_ENV || '') || [null, '20'])[1];
   globalThis.process = {
     env: processEnv,
+    version: 'v' + major + '.0.0', // the runtime's major; gwemu does not pretend to a minor or patch
+    versions: { node: major + '.0.0' },
+    release: { name: 'node' },
     argv: ['/var/lang/bin/node', '/var/runtime/index.mjs'],
     platform: 'linux',
     arch: 'x64',
