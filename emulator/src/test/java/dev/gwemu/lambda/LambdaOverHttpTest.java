@@ -157,4 +157,17 @@ class LambdaOverHttpTest {
         assertTrue((System.nanoTime() - started) / 1_000_000 < 5000, "answered at the function's 1 s timeout");
         assertEquals("ok", gateway.get("/dev/js/ok").body(), "the emulator keeps serving JavaScript");
     }
+
+    @Test
+    void stackOverflowOutOfMemoryAndCorruptedStaticStateFailOnlyThatCallAndItsEnvironment() throws Exception {
+        assertEquals("{\"poisoned\":false,\"served\":1}", post("/dev/crash", "status").get().body());
+        for (String crash : List.of("overflow", "oom", "poison")) {
+            HttpResponse<String> crashed = post("/dev/crash", crash).get();
+            assertEquals(502, crashed.statusCode(), crash);
+            assertEquals("{\"message\": \"Internal server error\"}", crashed.body());
+            assertEquals("{\"poisoned\":false,\"served\":1}", post("/dev/crash", "status").get().body(),
+                    "after " + crash + " the environment was discarded: a fresh one, static state new");
+        }
+        assertEquals(200, post("/dev/red", "COLOR").get().statusCode(), "other functions never noticed");
+    }
 }
