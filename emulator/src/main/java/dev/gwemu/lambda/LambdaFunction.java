@@ -400,10 +400,11 @@ final class LambdaFunction implements AutoCloseable {
      * jar still being written is not loaded half-way), new calls get environments of the new code;
      * calls in flight finish in the old ones, which are then dropped. Called by the runtime's watcher.
      *
+     * @param look reads the version of the code on disk ({@link CodeVersion#of}, shared across functions)
      * @return true when the function switched to new code
      */
-    boolean reloadIfChanged() {
-        CodeVersion now = CodeVersion.of(spec.code());
+    boolean reloadIfChanged(java.util.function.Function<java.nio.file.Path, CodeVersion> look) {
+        CodeVersion now = look.apply(spec.code());
         CodeVersion previousLook = seenOnDisk;
         seenOnDisk = now;
         if (now.equals(codeVersion) || !now.equals(previousLook) || now == CodeVersion.UNREADABLE) {

@@ -101,9 +101,11 @@ public final class LambdaRuntime implements AutoCloseable {
 
     /** Hot reload: functions whose jar or class folder changed serve new calls from the new code. */
     void reloadChangedCode() {
+        // Functions often share a jar or folder: look at each once per round (a node_modules is many files).
+        Map<java.nio.file.Path, CodeVersion> looked = new java.util.HashMap<>();
         for (LambdaFunction function : functions.values()) {
             try {
-                function.reloadIfChanged();
+                function.reloadIfChanged(code -> looked.computeIfAbsent(code, CodeVersion::of));
                 function.closeUnusedLibraries();
             } catch (RuntimeException | LinkageError e) {
                 // the next look tries again

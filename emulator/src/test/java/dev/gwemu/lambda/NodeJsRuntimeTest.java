@@ -46,7 +46,8 @@ class NodeJsRuntimeTest {
                 {"NeverSettles", "errors.neverSettles"}, {"Exits", "errors.exits"}, {"Cycle", "errors.unserialisable"},
                 {"Uncaught", "errors.uncaughtInTimer"}, {"Rejection", "errors.unhandledRejection"},
                 {"InitFails", "initfails.handler"}, {"Syntax", "syntax.handler"}, {"Esm", "esm/app.handler"},
-                {"Missing", "async.nothing"}, {"NotAFunction", "async.notAFunction"}, {"Globals", "globals.handler"}};
+                {"Missing", "async.nothing"}, {"NotAFunction", "async.notAFunction"}, {"Globals", "globals.handler"},
+                {"MissingDependency", "missingdep.handler"}, {"Absent", "globals.absent"}};
         List<FunctionSpec> specs = new ArrayList<>();
         for (String[] function : functions) {
             specs.add(js(function[0], function[1], 3));
@@ -207,6 +208,9 @@ class NodeJsRuntimeTest {
         assertEquals("async.nothing is undefined or not exported", missing.get("errorMessage").asText());
         assertEquals("async.notAFunction is not a function", json(invoke("NotAFunction")).get("errorMessage").asText());
         assertTrue(invoke("InitFails").functionError(), "init runs again, and fails again, in a fresh environment");
+        JsonNode dependency = json(invoke("MissingDependency"));
+        assertEquals("Runtime.ImportModuleError", dependency.get("errorType").asText());
+        assertEquals("Error: Cannot find module './not-installed'", dependency.get("errorMessage").asText());
     }
 
     @Test
@@ -255,5 +259,10 @@ class NodeJsRuntimeTest {
         assertTrue(answer.get("global").asBoolean());
         assertEquals("v20.0.0", answer.get("version").asText());
         assertEquals("a=1+2&b=x%26y", answer.get("query").asText());
+    }
+
+    @Test
+    void graalJsOwnGlobalsAreNotVisibleToHandlers() {
+        assertEquals("[]", invoke("Absent").payloadText(), "no print, load, Graal, Java or Polyglot");
     }
 }

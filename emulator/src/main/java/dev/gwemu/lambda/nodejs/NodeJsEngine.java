@@ -60,7 +60,8 @@ public final class NodeJsEngine {
     /** Truffle unpacks its resources under the user's home unless told otherwise; keep them in tmp. */
     private static void configureTruffle() {
         if (System.getProperty("polyglot.engine.userResourceCache") == null) {
-            Path cache = Path.of(System.getProperty("java.io.tmpdir"), "gwemu-truffle-cache");
+            Path cache = Path.of(System.getProperty("java.io.tmpdir"),
+                    "gwemu-truffle-cache-" + System.getProperty("user.name", "user"));
             System.setProperty("polyglot.engine.userResourceCache", cache.toString());
         }
         if (System.getProperty("polyglotimpl.AttachLibraryFailureAction") == null) {

@@ -87,6 +87,8 @@ public final class NodeJsHandler implements AutoCloseable {
                 .option("js.commonjs-require-cwd", codeDir.toString())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.unhandled-rejections", "handler")
+                .option("js.print", "false") // Node has neither print() nor load()
+                .option("js.load", "false")
                 .out(console)
                 .err(console)
                 .build();
@@ -105,8 +107,8 @@ public final class NodeJsHandler implements AutoCloseable {
             host.put("taskRoot", codeDir.toString());
             created.eval(NodeJsEngine.globals());
             runtime = created.eval(NodeJsEngine.bootstrap()).execute(ProxyObject.fromMap(host));
-            created.eval("js", "(runtime) => Graal.setUnhandledPromiseRejectionHandler("
-                    + "(reason) => runtime.unhandledRejection(reason))").execute(runtime);
+            created.eval("js", "(runtime) => { Graal.setUnhandledPromiseRejectionHandler("
+                    + "(reason) => runtime.unhandledRejection(reason)); delete globalThis.Graal; }").execute(runtime);
             Value exports;
             try {
                 exports = load();

@@ -256,6 +256,11 @@
     if (error && error.code === 'MODULE_NOT_FOUND') {
       return JSON.stringify(toPayload(runtimeError('Runtime.ImportModuleError', String(error), error)));
     }
+    const missing = error instanceof TypeError && /^Cannot load module: '(.*)'$/.exec(error.message);
+    if (missing) { // GraalJS's words for what Node reports as MODULE_NOT_FOUND
+      return JSON.stringify(toPayload(runtimeError('Runtime.ImportModuleError',
+          "Error: Cannot find module '" + missing[1] + "'", error)));
+    }
     return JSON.stringify(toPayload(error));
   }
 
