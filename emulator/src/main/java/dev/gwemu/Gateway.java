@@ -1,8 +1,14 @@
 package dev.gwemu;
 
 import dev.gwemu.integration.BinaryMediaTypes;
+import dev.gwemu.integration.HttpBackend;
+import dev.gwemu.integration.HttpIntegration;
+import dev.gwemu.integration.HttpProxyIntegration;
 import dev.gwemu.integration.IntegrationStep;
+import dev.gwemu.integration.LambdaIntegration;
 import dev.gwemu.integration.LambdaProxyIntegration;
+import dev.gwemu.integration.MockIntegration;
+import dev.gwemu.validation.RequestValidationStep;
 import dev.gwemu.lambda.FunctionLoadException;
 import dev.gwemu.lambda.LambdaRuntime;
 import dev.gwemu.model.Api;
@@ -55,11 +61,17 @@ public final class Gateway implements AutoCloseable {
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
     private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime) {
         BinaryMediaTypes binary = new BinaryMediaTypes(api.binaryMediaTypes());
+        String account = project.accountId();
         return new RestApiRoad(List.of(
                 new RouteStep(new ResourceTree(api.resources())),
-                new IntegrationStep(Map.of(IntegrationType.AWS_PROXY,
-                        new LambdaProxyIntegration(runtime, project.accountId(), binary)))),
-                new GatewayResponses());
+                new RequestValidationStep(),
+                new IntegrationStep(Map.of(
+                        IntegrationType.AWS_PROXY, new LambdaProxyIntegration(runtime, account, binary),
+                        IntegrationType.AWS, new LambdaIntegration(runtime, account, binary),
+                        IntegrationType.MOCK, new MockIntegration(account, binary),
+                        IntegrationType.HTTP, new HttpIntegration(account, binary, HttpBackend.shared()),
+                        IntegrationType.HTTP_PROXY, new HttpProxyIntegration(account, binary, HttpBackend.shared())))),
+                new GatewayResponses(api.gatewayResponses(), account));
     }
 
     public HttpResponse handle(HttpRequest request) {

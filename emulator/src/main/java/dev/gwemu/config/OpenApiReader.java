@@ -1,8 +1,12 @@
 package dev.gwemu.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gwemu.model.Integration;
-import dev.gwemu.model.IntegrationType;
+import dev.gwemu.model.IntegrationResponse;
 import dev.gwemu.model.Method;
+import dev.gwemu.model.MethodResponse;
 import dev.gwemu.model.Resource;
 import dev.gwemu.routing.ResourcePath;
 import io.swagger.parser.OpenAPIParser;
@@ -12,6 +16,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +35,8 @@ final class OpenApiReader {
     static final String BINARY_MEDIA_TYPES = "x-amazon-apigateway-binary-media-types";
 
     /** What a definition yields, and where its nodes are for later problems. */
-    record Definition(List<Resource> resources, List<String> binaryMediaTypes, SourceLines lines) {
+    record Definition(List<Resource> resources, List<String> binaryMediaTypes,
+                      Map<String, dev.gwemu.model.GatewayResponseSpec> gatewayResponses, SourceLines lines) {
     }
 
     private final Path file;
@@ -38,6 +44,9 @@ final class OpenApiReader {
     private final List<Problem> problems;
     private final List<Problem> warnings;
     private SourceLines lines;
+    private JsonNode raw;               // the file as written, for what swagger-parser's model does not keep
+    private MethodRequestReader methodRequests;
+    private IntegrationReader integrations;
 
     OpenApiReader(Path file, String apiId, List<Problem> problems, List<Problem> warnings) {
         this.file = file;
@@ -64,6 +73,14 @@ final class OpenApiReader {
                 warnings.add(new Problem(file, 0, "", message));
             }
         }
+        try {
+            raw = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, "", "cannot read: " + e.getMessage()));
+            return null;
+        }
+        methodRequests = new MethodRequestReader(raw, apiId, lines, problems);
+        integrations = new IntegrationReader(lines, problems, warnings);
         List<Resource> resources = new ArrayList<>();
         if (openApi.getPaths() != null) {
             openApi.getPaths().forEach((path, item) -> {
@@ -73,7 +90,8 @@ final class OpenApiReader {
                 }
             });
         }
-        return new Definition(resources, binaryMediaTypes(openApi.getExtensions()), lines);
+        return new Definition(resources, binaryMediaTypes(openApi.getExtensions()),
+                GatewayResponsesReader.read(raw, lines, problems), lines);
     }
 
     private Resource resource(String path, PathItem item) {
@@ -112,52 +130,66 @@ final class OpenApiReader {
 
     private Method method(String verb, String operationId, Map<String, Object> extensions, String at, String path) {
         Object raw = extensions == null ? null : extensions.get(INTEGRATION);
-        if (!(raw instanceof Map<?, ?> integration)) {
+        if (!(raw instanceof Map<?, ?> integrationMap)) {
             // AWS's import refuses the same: "No integration defined for method".
             problems.add(lines.problem(at, verb + " " + path + " has no " + INTEGRATION + "; API Gateway refuses a method without an integration"));
             return null;
         }
-        String integrationAt = at + "/" + INTEGRATION;
-        Object typeValue = integration.get("type");
-        IntegrationType type;
-        try {
-            type = IntegrationType.valueOf(String.valueOf(typeValue).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(lines.problem(integrationAt + "/type", "unknown integration type '" + typeValue
-                    + "' (API Gateway knows aws_proxy, aws, http, http_proxy, mock)"));
+        String where = verb + " " + path;
+        Integration integration = integrations.read(integrationMap, at + "/" + INTEGRATION, where);
+        if (integration == null) {
             return null;
         }
-        if (type != IntegrationType.AWS_PROXY) {
-            problems.add(lines.problem(integrationAt + "/type", verb + " " + path + ": integration type '" + typeValue
-                    + "' is not supported yet; this version serves aws_proxy (Lambda proxy) integrations"));
-            return null;
+        integration = withGreedyPathMapping(integration, path);
+        JsonNode pathItem = this.raw.path("paths").path(path);
+        JsonNode operation = pathItem.path(at.substring(at.lastIndexOf('/') + 1));
+        Map<String, Boolean> parameters = methodRequests.parameters(pathItem, operation);
+        Map<String, MethodResponse> responses = MethodRequestReader.responses(operation);
+        checkResponsesDeclared(integration, responses, at + "/" + INTEGRATION + "/responses", where);
+        return new Method(verb, operationId, integration, parameters, methodRequests.validator(operation, at, parameters),
+                responses);
+    }
+
+    /**
+     * A {@code {proxy}} in an HTTP integration URI of a {@code {proxy+}} resource is fed from the
+     * greedy path parameter when the definition maps nothing to it, as API Gateway's import and
+     * console set it up (data-plane.md §8.1 [D]).
+     */
+    private static Integration withGreedyPathMapping(Integration integration, String path) {
+        java.util.regex.Matcher greedy = java.util.regex.Pattern.compile("\\{([^{}]+)\\+}").matcher(path);
+        if (integration.uri() == null || !greedy.find()) {
+            return integration;
         }
-        Object uri = integration.get("uri");
-        if (uri == null) {
-            problems.add(lines.problem(integrationAt, verb + " " + path + ": the integration has no 'uri'"));
-            return null;
+        String name = greedy.group(1);
+        String target = "integration.request.path." + name;
+        if (!integration.uri().contains("{" + name + "}") || integration.requestParameters().containsKey(target)) {
+            return integration;
         }
-        String httpMethod = integration.get("httpMethod") == null ? null
-                : integration.get("httpMethod").toString().toUpperCase(Locale.ROOT);
-        if (!"POST".equals(httpMethod)) {
-            warnings.add(lines.problem(integrationAt + "/httpMethod", verb + " " + path
-                    + ": a Lambda integration's httpMethod must be POST; API Gateway answers every call with 500, and so does gwemu"));
-        }
-        int timeout = Integration.DEFAULT_TIMEOUT_MILLIS;
-        Object timeoutValue = integration.get("timeoutInMillis");
-        if (timeoutValue != null) {
-            try {
-                timeout = Integer.parseInt(timeoutValue.toString());
-            } catch (NumberFormatException e) {
-                timeout = -1;
+        Map<String, dev.gwemu.mapping.ParameterSource> parameters = new LinkedHashMap<>(integration.requestParameters());
+        parameters.put(target, dev.gwemu.mapping.ParameterSource.parse("method.request.path." + name));
+        return new Integration(integration.type(), integration.uri(), integration.httpMethod(), integration.timeoutMillis(),
+                parameters, integration.requestTemplates(), integration.passthroughBehavior(), integration.contentHandling(),
+                integration.responses());
+    }
+
+    /** PutIntegrationResponse needs the method response to exist, so AWS's import fails without it. */
+    private void checkResponsesDeclared(Integration integration, Map<String, MethodResponse> responses, String at, String where) {
+        for (IntegrationResponse response : integration.responses()) {
+            String here = at + "/" + ProjectFileReader.escape(response.isDefault() ? "default" : response.selectionPattern().pattern());
+            MethodResponse declared = responses.get(response.statusCode());
+            if (declared == null) {
+                problems.add(lines.problem(here, where + ": the integration response selects status " + response.statusCode()
+                        + ", which the method does not declare under 'responses' (API Gateway refuses it)"));
+                continue;
             }
-            if (timeout < 50) {
-                problems.add(lines.problem(integrationAt + "/timeoutInMillis",
-                        "timeoutInMillis must be a whole number of at least 50, got '" + timeoutValue + "'"));
-                return null;
+            for (String header : response.responseParameters().keySet()) {
+                if (!declared.responseParameters().containsKey(header)) {
+                    problems.add(lines.problem(here + "/responseParameters/" + ProjectFileReader.escape(header), where
+                            + ": " + header + " is not a header of the method response " + response.statusCode()
+                            + " (declare it under responses." + response.statusCode() + ".headers)"));
+                }
             }
         }
-        return new Method(verb, operationId, new Integration(type, uri.toString(), httpMethod, timeout));
     }
 
     private static List<String> binaryMediaTypes(Map<String, Object> extensions) {

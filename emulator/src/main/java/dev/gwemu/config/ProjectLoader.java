@@ -61,7 +61,7 @@ public final class ProjectLoader {
             entry.stages().forEach((name, variables) ->
                     stages.put(name, new Stage(name, StableIds.of(id + " " + name, 6), variables)));
             Api api = new Api(entry.name(), id, ApiType.REST, entry.definition(), definition.resources(), stages,
-                    definition.binaryMediaTypes());
+                    definition.binaryMediaTypes(), definition.gatewayResponses());
             checkRoutes(api, problems);
             checkFunctionBindings(api, definition.lines(), projectFile.functions(), problems, warnings);
             apis.add(api);
@@ -86,6 +86,9 @@ public final class ProjectLoader {
                                               List<Problem> problems, List<Problem> warnings) {
         for (Resource resource : api.resources()) {
             for (Method method : resource.methods().values()) {
+                if (!method.integration().callsLambda()) {
+                    continue;
+                }
                 String uri = method.integration().uri();
                 String at = "/paths/" + ProjectFileReader.escape(resource.path()) + "/"
                         + (method.httpMethod().equals("ANY") ? OpenApiReader.ANY_METHOD : method.httpMethod().toLowerCase(Locale.ROOT))

@@ -1,6 +1,9 @@
 package dev.gwemu.integration;
 
+import dev.gwemu.mapping.InvalidJsonBodyException;
+import dev.gwemu.mapping.TemplateRenderException;
 import dev.gwemu.model.IntegrationType;
+import dev.gwemu.pipeline.GatewayResponseType;
 import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.pipeline.Step;
@@ -24,6 +27,17 @@ public final class IntegrationStep implements Step {
             // The loader refuses unsupported types; reaching here is a gwemu defect, answered as AWS answers a broken integration.
             throw GatewayException.configurationError("no handler for integration type " + type);
         }
-        inv.response(handler.call(inv));
+        try {
+            inv.response(handler.call(inv));
+        } catch (TemplateRenderException e) {
+            throw GatewayException.configurationError("Execution failed due to configuration error: " + e.getMessage());
+        } catch (InvalidJsonBodyException e) {
+            if (e.integrationResponse()) {
+                throw GatewayException.configurationError("Execution failed due to configuration error: " + e.getMessage());
+            }
+            // data-plane.md §4.1 [E/U]: a body mapping over a body that is not JSON.
+            throw GatewayException.of(GatewayResponseType.BAD_REQUEST_BODY, "Invalid JSON in request body")
+                    .because(e.getMessage());
+        }
     }
 }

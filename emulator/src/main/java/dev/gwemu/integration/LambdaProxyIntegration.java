@@ -2,62 +2,29 @@ package dev.gwemu.integration;
 
 import dev.gwemu.lambda.InvokeResult;
 import dev.gwemu.lambda.LambdaRuntime;
-import dev.gwemu.model.Integration;
 import dev.gwemu.pipeline.GatewayException;
-import dev.gwemu.pipeline.GatewayResponseType;
 import dev.gwemu.pipeline.HttpResponse;
 import dev.gwemu.pipeline.Invocation;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code AWS_PROXY}: sends the request to a Lambda function as the payload 1.0 event and turns its
  * result into the response (data-plane.md §2). The function runs in-process in the {@link LambdaRuntime}.
  */
 public final class LambdaProxyIntegration implements IntegrationHandler {
-    /** Lambda's synchronous invoke payload limit. */
-    static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
-    /**
-     * What a REST client gets when Lambda throttles the invoke (429 TooManyRequestsException, over the
-     * function's reservedConcurrency): 500 {"message": "Internal server error"}, as the AWS knowledge
-     * center ("troubleshoot internal server error 500 ... Lambda", throttling section) and re:Post reports
-     * say; API Gateway does not pass Lambda's 429 through. One constant, should that turn out otherwise.
-     */
-    static final int THROTTLED_LAMBDA_STATUS = 500;
-
-    private final LambdaRuntime runtime;
+    private final LambdaTargets targets;
     private final ProxyEventWriter events;
     private final BinaryMediaTypes binaryMediaTypes;
-    /** The function each (integration URI, stage) resolves to: substituted and parsed once, not per request. */
-    private final Map<TargetKey, LambdaFunctionUri> targets = new ConcurrentHashMap<>();
-
-    private record TargetKey(String uri, String stage) {
-    }
 
     public LambdaProxyIntegration(LambdaRuntime runtime, String accountId, BinaryMediaTypes binaryMediaTypes) {
-        this.runtime = runtime;
+        this.targets = new LambdaTargets(runtime);
         this.binaryMediaTypes = binaryMediaTypes;
         this.events = new ProxyEventWriter(accountId, binaryMediaTypes);
     }
 
     @Override
     public HttpResponse call(Invocation inv) {
-        Integration integration = inv.route().method().integration();
-        if (!"POST".equals(integration.httpMethod())) {
-            throw GatewayException.configurationError("Execution failed due to configuration error: a Lambda integration's httpMethod must be POST");
-        }
-        LambdaFunctionUri target = target(integration.uri(), inv.stage());
-        byte[] event = events.write(inv);
-        if (event.length > MAX_EVENT_BYTES) {
-            throw GatewayException.fixed(null, 413, "BadRequestException", "{\"message\": \"Request Too Long\"}")
-                    .because("the event is " + event.length + " bytes, over Lambda's 6 MB invoke limit");
-        }
-        InvokeResult result = await(runtime.invoke(target.functionName(), target.qualifier(), event), integration.timeoutMillis());
+        InvokeResult result = targets.invoke(inv, events.write(inv));
         if (result.functionError()) {
             throw GatewayException.badLambdaResponse("Lambda execution failed due to customer function error: "
                     + new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8));
@@ -66,43 +33,5 @@ public final class LambdaProxyIntegration implements IntegrationHandler {
                 binaryMediaTypes.matchesFirstAccept(inv.request().headers().first("Accept")));
         inv.traced(true);
         return response;
-    }
-
-    private LambdaFunctionUri target(String template, dev.gwemu.model.Stage stage) {
-        TargetKey key = new TargetKey(template, stage.name()); // one instance per API: stage names are unique here
-        LambdaFunctionUri target = targets.get(key);
-        if (target == null) {
-            String uri = LambdaFunctionUri.substitute(template, stage.variables());
-            try {
-                target = LambdaFunctionUri.parse(uri);
-            } catch (IllegalArgumentException e) {
-                throw GatewayException.configurationError("Execution failed due to configuration error: " + e.getMessage());
-            }
-            if (!runtime.has(target.functionName())) {
-                throw GatewayException.configurationError("Execution failed due to configuration error: function "
-                        + target.functionName() + " is not bound in api.yaml");
-            }
-            targets.put(key, target);
-        }
-        return target;
-    }
-
-    private static InvokeResult await(CompletableFuture<InvokeResult> future, int timeoutMillis) {
-        try {
-            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw GatewayException.fixed(GatewayResponseType.INTEGRATION_TIMEOUT, 504, "InternalServerErrorException",
-                    "{\"message\": \"Endpoint request timed out\"}").because("Execution failed due to a timeout error after " + timeoutMillis + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw GatewayException.badLambdaResponse("interrupted while waiting for the function");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof dev.gwemu.lambda.FunctionThrottledException throttled) {
-                throw GatewayException.fixed(null, THROTTLED_LAMBDA_STATUS, "InternalServerErrorException",
-                        GatewayException.INTERNAL_SERVER_ERROR_BODY).because("Lambda invocation failed with status: 429. "
-                        + throttled.reason() + ": " + throttled.getMessage());
-            }
-            throw GatewayException.badLambdaResponse("Lambda invocation failed: " + e.getCause());
-        }
     }
 }

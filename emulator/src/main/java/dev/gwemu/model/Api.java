@@ -14,12 +14,21 @@ import java.util.Map;
  * @param resources        every resource, including those without methods
  * @param stages           by stage name
  * @param binaryMediaTypes {@code x-amazon-apigateway-binary-media-types}
+ * @param gatewayResponses {@code x-amazon-apigateway-gateway-responses}: response type name (e.g. DEFAULT_4XX) to its
+ *                         customisation
  */
 public record Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
-                  Map<String, Stage> stages, List<String> binaryMediaTypes) {
+                  Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses) {
     public Api {
         resources = List.copyOf(resources);
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
         binaryMediaTypes = List.copyOf(binaryMediaTypes);
+        gatewayResponses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gatewayResponses));
+    }
+
+    /** An API whose gateway responses are AWS's defaults. */
+    public Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
+               Map<String, Stage> stages, List<String> binaryMediaTypes) {
+        this(name, id, type, definition, resources, stages, binaryMediaTypes, Map.of());
     }
 }

@@ -18,6 +18,7 @@ public final class GatewayException extends RuntimeException {
     private final byte[] fixedBody;
     private final String contentType;
     private String detail;
+    private String validationErrorString;
 
     private GatewayException(GatewayResponseType type, String message, int status, String errorType,
                              byte[] fixedBody, String contentType) {
@@ -82,6 +83,16 @@ public final class GatewayException extends RuntimeException {
     public GatewayException because(String why) {
         this.detail = why;
         return this;
+    }
+
+    /** {@code $context.error.validationErrorString}: what the request validator found, for BAD_REQUEST_BODY. */
+    public GatewayException validationErrors(String errors) {
+        this.validationErrorString = errors;
+        return this;
+    }
+
+    public String validationErrorString() {
+        return validationErrorString;
     }
 
     /** Why, for the console (the client only sees the body). */

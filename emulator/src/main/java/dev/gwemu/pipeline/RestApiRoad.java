@@ -38,6 +38,6 @@ public final class RestApiRoad {
     private void fail(Invocation inv, GatewayException e) {
         inv.traced(false);
         inv.error(e);
-        inv.response(gatewayResponses.render(e));
+        inv.response(gatewayResponses.render(e, inv));
     }
 }

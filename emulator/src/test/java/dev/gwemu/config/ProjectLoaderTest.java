@@ -210,12 +210,90 @@ class ProjectLoaderTest {
     }
 
     @Test
-    void unsupportedIntegrationTypeIsNamed() throws Exception {
-        openApi("  /pets:\n    options:\n      responses: {}\n      x-amazon-apigateway-integration:\n        type: mock\n");
+    void awsServiceIntegrationsAreNotSupportedYet() throws Exception {
+        openApi("  /pets:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration:\n        type: aws\n"
+                + "        httpMethod: POST\n        uri: arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue\n");
         Problem p = only(assertThrows(DefinitionException.class,
                 () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n"))));
-        assertEquals(8, p.line());
-        assertTrue(p.message().contains("'mock' is not supported yet"), p.message());
+        assertEquals(10, p.line());
+        assertTrue(p.message().contains("AWS service integrations (other than Lambda) are not supported yet"), p.message());
+    }
+
+    @Test
+    void nonProxyMistakesAreNamedWithTheirLines() throws Exception {
+        openApi("""
+                  /mock:
+                    get:
+                      responses:
+                        '200': {description: ok}
+                      x-amazon-apigateway-integration:
+                        type: mock
+                        passthroughBehavior: sometimes
+                        requestParameters:
+                          integration.request.body.x: method.request.path.id
+                          integration.request.header.X-A: nowhere.at.all
+                        responses:
+                          '([a-z':
+                            statusCode: '200'
+                          default:
+                            statusCode: '201'
+                  /http:
+                    get:
+                      responses: {}
+                      x-amazon-apigateway-integration:
+                        type: http
+                        uri: ftp://example.com/
+                """);
+        DefinitionException e = assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n")));
+        String all = e.getMessage();
+        assertTrue(all.contains(":10: /paths/~1mock/get/x-amazon-apigateway-integration/passthroughBehavior: 'sometimes' is not one of "
+                + "WHEN_NO_MATCH, WHEN_NO_TEMPLATES, NEVER"), all);
+        assertTrue(all.contains(":12: ") && all.contains("'integration.request.body.x' is not a mapping target"), all);
+        assertTrue(all.contains(":13: ") && all.contains("invalid mapping expression 'nowhere.at.all'"), all);
+        assertTrue(all.contains(":15: ") && all.contains("selection pattern '([a-z' is not a Java regular expression"), all);
+        assertTrue(all.contains(":24: ") && all.contains("must be an absolute http:// or https:// URL, got 'ftp://example.com/'"), all);
+    }
+
+    @Test
+    void anIntegrationResponseNeedsItsMethodResponse() throws Exception {
+        openApi("  /m:\n    get:\n      responses:\n        '200': {description: ok}\n"
+                + "      x-amazon-apigateway-integration:\n        type: mock\n"
+                + "        responses:\n          default:\n            statusCode: '201'\n"
+                + "            responseParameters: {method.response.header.X-A: \"'a'\"}\n");
+        Problem p = only(assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n"))));
+        assertEquals(11, p.line(), p.toString());
+        assertTrue(p.message().contains("GET /m: the integration response selects status 201, which the method does not "
+                + "declare under 'responses'"), p.message());
+    }
+
+    @Test
+    void anUnknownRequestValidatorOrGatewayResponseTypeIsAnError() throws Exception {
+        write("openapi.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\n"
+                + "x-amazon-apigateway-gateway-responses:\n  NOT_A_TYPE: {statusCode: 400}\n"
+                + "paths:\n  /m:\n    get:\n      x-amazon-apigateway-request-validator: strict\n      responses:\n"
+                + "        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: mock\n"
+                + "        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n"
+                + "        responses: {default: {statusCode: '200'}}\n");
+        DefinitionException e = assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n")));
+        assertTrue(e.getMessage().contains(":4: /x-amazon-apigateway-gateway-responses/NOT_A_TYPE: 'NOT_A_TYPE' is not a gateway response type"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(":8: ") && e.getMessage().contains("request validator 'strict' is not declared"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMalformedMappingTemplateNamesItsLine() throws Exception {
+        openApi("  /m:\n    get:\n      responses:\n        '200': {description: ok}\n"
+                + "      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates:\n"
+                + "          application/json: '#if($x) {\"statusCode\": 200}'\n"
+                + "        responses: {default: {statusCode: '200'}}\n");
+        Problem p = only(assertThrows(DefinitionException.class,
+                () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n"))));
+        assertEquals(11, p.line(), p.toString());
+        assertTrue(p.message().contains("mapping template for application/json, template line 1"), p.message());
     }
 
     @Test

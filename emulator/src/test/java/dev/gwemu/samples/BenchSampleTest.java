@@ -21,4 +21,16 @@ class BenchSampleTest {
             assertEquals("{\"name\":\"a%22b\"}", gateway.get("/dev/hello/a%22b").body());
         }
     }
+
+    @Test
+    void theMockAndMappingTemplateRowsAnswerTheSameBody() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(TestPaths.PROJECT_ROOT.resolve("sample-apis/bench/api.yaml"))) {
+            for (String row : new String[] {"/dev/mock/world", "/dev/vtl/world"}) {
+                HttpResponse<String> world = gateway.get(row);
+                assertEquals(200, world.statusCode(), row);
+                assertEquals("{\"name\":\"world\"}", world.body(), row);
+                assertEquals("application/json", world.headers().firstValue("Content-Type").orElseThrow(), row);
+            }
+        }
+    }
 }

@@ -1,0 +1,136 @@
+package dev.gwemu.integration;
+
+import dev.gwemu.mapping.MappingInput;
+import dev.gwemu.mapping.Overrides;
+import dev.gwemu.mapping.VtlTemplate;
+import dev.gwemu.model.ContentHandling;
+import dev.gwemu.model.Integration;
+import dev.gwemu.model.PassthroughBehavior;
+import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.GatewayResponseType;
+import dev.gwemu.pipeline.Invocation;
+import dev.gwemu.pipeline.MappingInputs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The integration request of a non-proxy integration (data-plane.md §4.1): parameter mapping,
+ * template selection and passthrough, content handling, template rendering and the
+ * {@code $context.requestOverride} values on top.
+ */
+final class IntegrationRequestMapper {
+    /** A request without Content-Type is mapped as JSON [D]. */
+    static final String DEFAULT_CONTENT_TYPE = "application/json";
+
+    private final String accountId;
+    private final BinaryMediaTypes binaryMediaTypes;
+
+    IntegrationRequestMapper(String accountId, BinaryMediaTypes binaryMediaTypes) {
+        this.accountId = accountId;
+        this.binaryMediaTypes = binaryMediaTypes;
+    }
+
+    IntegrationRequest map(Invocation inv) {
+        Integration integration = inv.route().method().integration();
+        String contentTypeHeader = inv.request().headers().first("Content-Type");
+        String mime = mime(contentTypeHeader, DEFAULT_CONTENT_TYPE);
+        byte[] raw = inv.request().body();
+        boolean binary = binaryMediaTypes.matchesContentType(contentTypeHeader);
+        String text = raw.length == 0 ? null
+                : binary ? Base64.getEncoder().encodeToString(raw) : new String(raw, StandardCharsets.UTF_8);
+        MappingInput input = MappingInputs.of(inv, accountId, text);
+        Overrides overrides = new Overrides();
+
+        Map<String, String> path = new LinkedHashMap<>();
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
+        integration.requestParameters().forEach((target, source) -> apply(target, source.resolve(input), path, query, headers));
+
+        VtlTemplate template = template(integration, mime);
+        byte[] body;
+        if (template == null) {
+            passthroughAllowed(integration, mime);
+            body = convert(raw, binary, integration.contentHandling());
+        } else {
+            String rendered = template.render(input, overrides);
+            body = integration.contentHandling() == ContentHandling.CONVERT_TO_BINARY
+                    ? decodeBase64(rendered) : rendered.getBytes(StandardCharsets.UTF_8);
+        }
+        path.putAll(overrides.requestPath());
+        overrides.requestQuery().forEach((name, value) -> query.put(name, new ArrayList<>(List.of(value))));
+        headers.putAll(overrides.requestHeaders());
+        return new IntegrationRequest(body, path, query, headers, input, overrides, template != null);
+    }
+
+    private static void apply(String target, List<String> values, Map<String, String> path,
+                              Map<String, List<String>> query, Map<String, String> headers) {
+        if (values.isEmpty()) {
+            return; // a source that resolves to nothing adds nothing [E]
+        }
+        if (target.startsWith("integration.request.path.")) {
+            path.put(target.substring("integration.request.path.".length()), values.get(values.size() - 1));
+        } else if (target.startsWith("integration.request.querystring.")) {
+            query.computeIfAbsent(target.substring("integration.request.querystring.".length()), k -> new ArrayList<>())
+                    .addAll(values);
+        } else {
+            headers.put(target.substring("integration.request.header.".length()), String.join(",", values));
+        }
+    }
+
+    /** The template for the request's content type, or the {@code $default} one [E]. */
+    private static VtlTemplate template(Integration integration, String mime) {
+        VtlTemplate template = integration.requestTemplates().get(mime);
+        return template != null ? template : integration.requestTemplates().get("$default");
+    }
+
+    /** The passthrough table of §4.1: a body no template matches is passed on, or refused with 415. */
+    private static void passthroughAllowed(Integration integration, String mime) {
+        PassthroughBehavior behavior = integration.passthroughBehavior();
+        boolean refused = behavior == PassthroughBehavior.NEVER
+                || (behavior == PassthroughBehavior.WHEN_NO_TEMPLATES && !integration.requestTemplates().isEmpty());
+        if (refused) {
+            throw GatewayException.of(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type")
+                    .because("no mapping template for " + mime + " and passthroughBehavior " + behavior);
+        }
+    }
+
+    /** Content handling of a passed-through payload (§4.1 table). */
+    static byte[] convert(byte[] body, boolean binary, ContentHandling handling) {
+        if (handling == ContentHandling.CONVERT_TO_TEXT && binary) {
+            return Base64.getEncoder().encode(body);
+        }
+        if (handling == ContentHandling.CONVERT_TO_BINARY && !binary) {
+            return decodeBase64(new String(body, StandardCharsets.UTF_8));
+        }
+        return body;
+    }
+
+    static byte[] decodeBase64(String text) {
+        try {
+            return Base64.getMimeDecoder().decode(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.configurationError("Execution failed due to configuration error: "
+                    + "unable to base64-decode the payload (contentHandling CONVERT_TO_BINARY)");
+        }
+    }
+
+    /** The MIME part of a Content-Type or Accept value, lower case; {@code fallback} when there is none. */
+    static String mime(String value, String fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int semicolon = value.indexOf(';');
+        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Kept for the integration response: the same input and the overrides the request template set. */
+    record IntegrationRequest(byte[] body, Map<String, String> path, Map<String, List<String>> query,
+                              Map<String, String> headers, MappingInput input, Overrides overrides, boolean templated) {
+    }
+}

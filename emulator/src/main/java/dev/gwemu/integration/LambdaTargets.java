@@ -1,0 +1,96 @@
+package dev.gwemu.integration;
+
+import dev.gwemu.lambda.FunctionThrottledException;
+import dev.gwemu.lambda.InvokeResult;
+import dev.gwemu.lambda.LambdaRuntime;
+import dev.gwemu.model.Integration;
+import dev.gwemu.model.Stage;
+import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.GatewayResponseType;
+import dev.gwemu.pipeline.Invocation;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Calls the Lambda function an integration URI names, as API Gateway's Lambda integrations do:
+ * POST only, the 6 MB payload limit, the integration timeout, Lambda's throttle answered as AWS answers it.
+ */
+final class LambdaTargets {
+    /** Lambda's synchronous invoke payload limit. */
+    static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
+    /**
+     * What a REST client gets when Lambda throttles the invoke (429 TooManyRequestsException, over the
+     * function's reservedConcurrency): 500 {"message": "Internal server error"}, as the AWS knowledge
+     * center ("troubleshoot internal server error 500 ... Lambda", throttling section) and re:Post reports
+     * say; API Gateway does not pass Lambda's 429 through. One constant, should that turn out otherwise.
+     */
+    static final int THROTTLED_LAMBDA_STATUS = 500;
+
+    private final LambdaRuntime runtime;
+    /** The function each (integration URI, stage) resolves to: substituted and parsed once, not per request. */
+    private final Map<TargetKey, LambdaFunctionUri> targets = new ConcurrentHashMap<>();
+
+    private record TargetKey(String uri, String stage) {
+    }
+
+    LambdaTargets(LambdaRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Invokes the method's function with {@code payload} and waits up to the integration's timeout. */
+    InvokeResult invoke(Invocation inv, byte[] payload) {
+        Integration integration = inv.route().method().integration();
+        if (!"POST".equals(integration.httpMethod())) {
+            throw GatewayException.configurationError("Execution failed due to configuration error: a Lambda integration's httpMethod must be POST");
+        }
+        LambdaFunctionUri target = target(integration.uri(), inv.stage());
+        if (payload.length > MAX_EVENT_BYTES) {
+            throw GatewayException.fixed(null, 413, "BadRequestException", "{\"message\": \"Request Too Long\"}")
+                    .because("the payload is " + payload.length + " bytes, over Lambda's 6 MB invoke limit");
+        }
+        return await(runtime.invoke(target.functionName(), target.qualifier(), payload), integration.timeoutMillis());
+    }
+
+    private LambdaFunctionUri target(String template, Stage stage) {
+        TargetKey key = new TargetKey(template, stage.name()); // one instance per API: stage names are unique here
+        LambdaFunctionUri target = targets.get(key);
+        if (target == null) {
+            String uri = LambdaFunctionUri.substitute(template, stage.variables());
+            try {
+                target = LambdaFunctionUri.parse(uri);
+            } catch (IllegalArgumentException e) {
+                throw GatewayException.configurationError("Execution failed due to configuration error: " + e.getMessage());
+            }
+            if (!runtime.has(target.functionName())) {
+                throw GatewayException.configurationError("Execution failed due to configuration error: function "
+                        + target.functionName() + " is not bound in api.yaml");
+            }
+            targets.put(key, target);
+        }
+        return target;
+    }
+
+    private static InvokeResult await(CompletableFuture<InvokeResult> future, int timeoutMillis) {
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw GatewayException.fixed(GatewayResponseType.INTEGRATION_TIMEOUT, 504, "InternalServerErrorException",
+                    "{\"message\": \"Endpoint request timed out\"}").because("Execution failed due to a timeout error after " + timeoutMillis + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GatewayException.badLambdaResponse("interrupted while waiting for the function");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FunctionThrottledException throttled) {
+                throw GatewayException.fixed(null, THROTTLED_LAMBDA_STATUS, "InternalServerErrorException",
+                        GatewayException.INTERNAL_SERVER_ERROR_BODY).because("Lambda invocation failed with status: 429. "
+                        + throttled.reason() + ": " + throttled.getMessage());
+            }
+            throw GatewayException.badLambdaResponse("Lambda invocation failed: " + e.getCause());
+        }
+    }
+}
