@@ -6,6 +6,8 @@ import org.apache.velocity.exception.ParseErrorException;
 import org.apache.velocity.exception.TemplateInitException;
 import org.apache.velocity.exception.VelocityException;
 import org.apache.velocity.runtime.parser.ParseException;
+import org.apache.velocity.runtime.parser.node.ASTDirective;
+import org.apache.velocity.runtime.parser.node.Node;
 
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -46,7 +48,9 @@ public final class VtlTemplate {
         String body = text.strip();
         SourceOffset offset = SourceOffset.of(text, text.indexOf(body.isEmpty() ? text : body));
         try {
-            return new VtlTemplate(name, VelocityRuntime.parse(body), offset);
+            Template template = VelocityRuntime.parse(body);
+            refuseUnsupported(name, offset, (Node) template.getData());
+            return new VtlTemplate(name, template, offset);
         } catch (ParseException e) {
             ParseErrorException located = new ParseErrorException(e, null);
             throw syntaxError(name, offset, located.getLineNumber(), located.getColumnNumber(), e.getMessage());
@@ -56,6 +60,20 @@ public final class VtlTemplate {
             throw syntaxError(name, offset, e.getLineNumber(), e.getColumnNumber(), e.getMessage());
         } catch (VelocityException e) {
             throw syntaxError(name, offset, 1, 1, e.getMessage());
+        }
+    }
+
+    /** Directives API Gateway's templates cannot use: there is nothing to include or parse. */
+    private static final java.util.Set<String> UNSUPPORTED_DIRECTIVES = java.util.Set.of("include", "parse");
+
+    /** Fails at load, with the line, rather than at the first request that reaches the directive. */
+    private static void refuseUnsupported(String name, SourceOffset offset, Node node) {
+        if (node instanceof ASTDirective directive && UNSUPPORTED_DIRECTIVES.contains(directive.getDirectiveName())) {
+            throw syntaxError(name, offset, node.getLine(), node.getColumn(), "#" + directive.getDirectiveName()
+                    + " is not available in API Gateway mapping templates (there are no other templates to read)");
+        }
+        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+            refuseUnsupported(name, offset, node.jjtGetChild(i));
         }
     }
 

@@ -129,10 +129,12 @@ class RenderingQuirksTest {
         assertEquals("k1", render("$input.params().header.x-api-key", input));
     }
 
-    // Templates cannot read files: there is no resource loader.
+    // Templates cannot read files: #parse and #include are refused when the template compiles (and there is
+    // no resource loader behind them either).
     @Test
-    void parseAndIncludeFindNothing() {
-        TemplateRenderException e = assertThrows(TemplateRenderException.class, () -> render("#parse('/etc/passwd')", body(null)));
-        assertEquals("test: Unable to find resource '/etc/passwd'", e.getMessage());
+    void parseAndIncludeAreRefused() {
+        TemplateSyntaxException e = assertThrows(TemplateSyntaxException.class, () -> render("#parse('/etc/passwd')", body(null)));
+        assertEquals("#parse is not available in API Gateway mapping templates (there are no other templates to read)",
+                e.problem());
     }
 }

@@ -43,6 +43,16 @@ class VtlTemplateTest {
     }
 
     @Test
+    void includeAndParseAreRefusedAtCompileWithTheirLine() {
+        TemplateSyntaxException include = assertThrows(TemplateSyntaxException.class,
+                () -> VtlTemplate.compile("t", "{\n  #include('other.vm')\n}"));
+        assertEquals(2, include.line());
+        assertEquals("#include is not available in API Gateway mapping templates (there are no other templates to read)",
+                include.problem());
+        assertThrows(TemplateSyntaxException.class, () -> VtlTemplate.compile("t", "#if(true)#parse('x.vm')#end"));
+    }
+
+    @Test
     void renderWithoutOverridesIsAllowed() {
         assertEquals("ok", VtlTemplate.compile("t", "#set($context.responseOverride.status = 201)ok").render(body(null), null));
     }
@@ -95,7 +105,7 @@ class VtlTemplateTest {
             assertThrows(TemplateSyntaxException.class, () -> VtlTemplate.compile("t", "#if($a"));
             assertThrows(TemplateSyntaxException.class, () -> VtlTemplate.compile("t", "#foreach($a)#end"));
             assertThrows(TemplateRenderException.class, () -> Requests.render("$util.parseJson('{')", body(null)));
-            assertThrows(TemplateRenderException.class, () -> Requests.render("#parse('x.vtl')", body(null)));
+            assertThrows(TemplateSyntaxException.class, () -> Requests.render("#parse('x.vtl')", body(null)));
             assertEquals("[][][]", Requests.render("[$nope][$input.nope()][$util.base64Decode()]#set($x = $nope.y)", body(null)));
         } finally {
             root.detachAppender(appender);
