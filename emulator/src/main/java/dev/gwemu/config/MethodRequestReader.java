@@ -160,6 +160,30 @@ final class MethodRequestReader {
         return responses;
     }
 
+    /**
+     * Whether the method needs an API key: its security (or the definition's default) names a scheme
+     * of type apiKey on header x-api-key, which API Gateway's import turns into apiKeyRequired
+     * (security-and-operations.md §2.2, §8.2). Other apiKey schemes are authorizers.
+     */
+    boolean apiKeyRequired(JsonNode operation) {
+        JsonNode security = operation.has("security") ? operation.get("security") : root.path("security");
+        JsonNode schemes = root.path("components").path("securitySchemes");
+        if (schemes.isMissingNode()) {
+            schemes = root.path("securityDefinitions");
+        }
+        for (JsonNode requirement : security) {
+            for (Iterator<String> names = requirement.fieldNames(); names.hasNext(); ) {
+                JsonNode scheme = schemes.path(names.next());
+                if ("apiKey".equals(scheme.path("type").asText()) && "header".equals(scheme.path("in").asText())
+                        && "x-api-key".equalsIgnoreCase(scheme.path("name").asText())
+                        && !scheme.has("x-amazon-apigateway-authtype")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A local {@code $ref} ({@code #/components/parameters/X}) followed once; anything else as it is. */
     private JsonNode resolve(JsonNode node) {
         if (node.has("$ref") && node.get("$ref").asText().startsWith("#/")) {

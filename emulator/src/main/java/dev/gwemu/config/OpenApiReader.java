@@ -36,7 +36,8 @@ final class OpenApiReader {
 
     /** What a definition yields, and where its nodes are for later problems. */
     record Definition(List<Resource> resources, List<String> binaryMediaTypes,
-                      Map<String, dev.gwemu.model.GatewayResponseSpec> gatewayResponses, SourceLines lines) {
+                      Map<String, dev.gwemu.model.GatewayResponseSpec> gatewayResponses, String apiKeySource,
+                      SourceLines lines) {
     }
 
     private final Path file;
@@ -91,7 +92,7 @@ final class OpenApiReader {
             });
         }
         return new Definition(resources, binaryMediaTypes(openApi.getExtensions()),
-                GatewayResponsesReader.read(raw, lines, problems), lines);
+                GatewayResponsesReader.read(raw, lines, problems), apiKeySource(), lines);
     }
 
     private Resource resource(String path, PathItem item) {
@@ -147,7 +148,7 @@ final class OpenApiReader {
         Map<String, MethodResponse> responses = MethodRequestReader.responses(operation);
         checkResponsesDeclared(integration, responses, at + "/" + INTEGRATION + "/responses", where);
         return new Method(verb, operationId, integration, parameters, methodRequests.validator(operation, at, parameters),
-                responses);
+                responses, methodRequests.apiKeyRequired(operation));
     }
 
     /**
@@ -190,6 +191,21 @@ final class OpenApiReader {
                 }
             }
         }
+    }
+
+    /** {@code x-amazon-apigateway-api-key-source}: HEADER (the default) or AUTHORIZER, or null when absent. */
+    private String apiKeySource() {
+        JsonNode source = raw.path("x-amazon-apigateway-api-key-source");
+        if (source.isMissingNode()) {
+            return null;
+        }
+        String value = source.asText().toUpperCase(java.util.Locale.ROOT);
+        if (!value.equals("HEADER") && !value.equals("AUTHORIZER")) {
+            problems.add(lines.problem("/x-amazon-apigateway-api-key-source", "the API key source is HEADER or AUTHORIZER, got '"
+                    + source.asText() + "'"));
+            return null;
+        }
+        return value;
     }
 
     private static List<String> binaryMediaTypes(Map<String, Object> extensions) {

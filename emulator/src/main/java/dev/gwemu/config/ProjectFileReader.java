@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gwemu.model.ApiKeySpec;
 import dev.gwemu.model.FunctionRuntime;
+import dev.gwemu.model.MethodSetting;
+import dev.gwemu.model.StageCache;
+import dev.gwemu.model.Throttle;
+import dev.gwemu.model.UsagePlanSpec;
 import dev.gwemu.model.FunctionSpec;
 import dev.gwemu.model.Project;
 
@@ -26,11 +31,17 @@ import java.util.regex.Pattern;
  */
 final class ProjectFileReader {
     /** An API entry before its definition is read. */
-    record ApiEntry(String name, String id, String type, Path definition, Map<String, Map<String, String>> stages,
-                    String pointer) {
+    record ApiEntry(String name, String id, String type, Path definition, Map<String, StageEntry> stages,
+                    String apiKeySource, String pointer) {
+    }
+
+    /** A stage's settings before its API is read. */
+    record StageEntry(Map<String, String> variables, Throttle throttle, Map<String, MethodSetting> methodSettings,
+                      StageCache cache, String pointer) {
     }
 
     record ProjectFile(String region, String accountId, List<ApiEntry> apis, Map<String, FunctionSpec> functions,
+                       List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
                        SourceLines lines) {
     }
 
@@ -67,16 +78,21 @@ final class ProjectFileReader {
             problems.add(new Problem(file, 1, "", "expected a mapping with 'apis' and 'functions'"));
             return null;
         }
-        allowOnly(root, "", Set.of("region", "accountId", "apis", "functions"));
+        allowOnly(root, "", Set.of("region", "accountId", "apis", "functions", "apiKeys", "usagePlans", "accountThrottle"));
         String region = text(root, "/region", Project.DEFAULT_REGION);
         String accountId = text(root, "/accountId", Project.DEFAULT_ACCOUNT_ID);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             error("/accountId", "accountId must be 12 digits, got '" + accountId + "'");
         }
-        return new ProjectFile(region, accountId, apis(root.path("apis")), functions(root.path("functions")), lines);
+        UsageSettingsReader usage = new UsageSettingsReader(lines, problems);
+        Throttle account = root.has("accountThrottle") ? usage.throttle(root.get("accountThrottle"), "/accountThrottle")
+                : Throttle.ACCOUNT_DEFAULT;
+        return new ProjectFile(region, accountId, apis(root.path("apis"), usage), functions(root.path("functions")),
+                usage.apiKeys(root.path("apiKeys")), usage.usagePlans(root.path("usagePlans")),
+                account == null ? Throttle.ACCOUNT_DEFAULT : account, lines);
     }
 
-    private List<ApiEntry> apis(JsonNode node) {
+    private List<ApiEntry> apis(JsonNode node, UsageSettingsReader usage) {
         List<ApiEntry> apis = new ArrayList<>();
         if (!node.isArray() || node.isEmpty()) {
             error("/apis", "'apis' must be a list with at least one API");
@@ -89,7 +105,7 @@ final class ProjectFileReader {
                 error(at, "each API must be a mapping with name, definition and stages");
                 continue;
             }
-            allowOnly(api, at, Set.of("name", "id", "type", "definition", "stages"));
+            allowOnly(api, at, Set.of("name", "id", "type", "definition", "stages", "apiKeySource"));
             String name = required(api, at + "/name");
             String id = text(api, at + "/id", null);
             if (id != null && !API_ID.matcher(id).matches()) {
@@ -105,13 +121,18 @@ final class ProjectFileReader {
                 error(at + "/definition", "definition file " + definitionPath + " does not exist");
                 definitionPath = null;
             }
-            apis.add(new ApiEntry(name, id, type, definitionPath, stages(api.path("stages"), at + "/stages"), at));
+            String keySource = text(api, at + "/apiKeySource", null);
+            if (keySource != null && !keySource.equals("HEADER") && !keySource.equals("AUTHORIZER")) {
+                error(at + "/apiKeySource", "apiKeySource is HEADER or AUTHORIZER, got '" + keySource + "'");
+            }
+            apis.add(new ApiEntry(name, id, type, definitionPath, stages(api.path("stages"), at + "/stages", usage),
+                    keySource, at));
         }
         return apis;
     }
 
-    private Map<String, Map<String, String>> stages(JsonNode node, String at) {
-        Map<String, Map<String, String>> stages = new LinkedHashMap<>();
+    private Map<String, StageEntry> stages(JsonNode node, String at, UsageSettingsReader usage) {
+        Map<String, StageEntry> stages = new LinkedHashMap<>();
         if (!node.isObject() || node.isEmpty()) {
             error(at, "'stages' must map at least one stage name to its settings, e.g. 'dev: {}'");
             return stages;
@@ -124,15 +145,18 @@ final class ProjectFileReader {
             }
             JsonNode settings = stage.getValue();
             if (settings.isNull()) {
-                stages.put(stage.getKey(), Map.of());
+                stages.put(stage.getKey(), new StageEntry(Map.of(), null, Map.of(), null, stageAt));
                 continue;
             }
             if (!settings.isObject()) {
                 error(stageAt, "stage settings must be a mapping");
                 continue;
             }
-            allowOnly(settings, stageAt, Set.of("variables"));
-            stages.put(stage.getKey(), stringMap(settings.path("variables"), stageAt + "/variables"));
+            allowOnly(settings, stageAt, Set.of("variables", "throttle", "methodSettings", "cache"));
+            stages.put(stage.getKey(), new StageEntry(stringMap(settings.path("variables"), stageAt + "/variables"),
+                    settings.has("throttle") ? usage.throttle(settings.get("throttle"), stageAt + "/throttle") : null,
+                    usage.methodSettings(settings.path("methodSettings"), stageAt + "/methodSettings"),
+                    settings.has("cache") ? usage.cache(settings.get("cache"), stageAt + "/cache") : null, stageAt));
         }
         return stages;
     }

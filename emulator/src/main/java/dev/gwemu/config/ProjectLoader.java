@@ -2,6 +2,7 @@ package dev.gwemu.config;
 
 import dev.gwemu.integration.LambdaFunctionUri;
 import dev.gwemu.model.Api;
+import dev.gwemu.model.ApiKeySpec;
 import dev.gwemu.model.ApiType;
 import dev.gwemu.model.FunctionSpec;
 import dev.gwemu.model.Method;
@@ -58,10 +59,12 @@ public final class ProjectLoader {
                 continue;
             }
             Map<String, Stage> stages = new LinkedHashMap<>();
-            entry.stages().forEach((name, variables) ->
-                    stages.put(name, new Stage(name, StableIds.of(id + " " + name, 6), variables)));
+            entry.stages().forEach((name, stage) -> stages.put(name, new Stage(name, StableIds.of(id + " " + name, 6),
+                    stage.variables(), stage.throttle(), stage.methodSettings(), stage.cache())));
+            String keySource = entry.apiKeySource() != null ? entry.apiKeySource()
+                    : definition.apiKeySource() != null ? definition.apiKeySource() : "HEADER";
             Api api = new Api(entry.name(), id, ApiType.REST, entry.definition(), definition.resources(), stages,
-                    definition.binaryMediaTypes(), definition.gatewayResponses());
+                    definition.binaryMediaTypes(), definition.gatewayResponses(), keySource);
             checkRoutes(api, problems);
             checkFunctionBindings(api, definition.lines(), projectFile.functions(), problems, warnings);
             apis.add(api);
@@ -69,7 +72,13 @@ public final class ProjectLoader {
         if (!problems.isEmpty()) {
             throw new DefinitionException(problems);
         }
-        return new Loaded(new Project(file, projectFile.region(), projectFile.accountId(), apis, projectFile.functions()),
+        List<ApiKeySpec> keys = UsagePlanChecks.withValues(projectFile.apiKeys(), problems, warnings, projectFile.lines());
+        UsagePlanChecks.check(projectFile.usagePlans(), keys, apis, projectFile.lines(), problems);
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(problems);
+        }
+        return new Loaded(new Project(file, projectFile.region(), projectFile.accountId(), apis, projectFile.functions(),
+                keys, projectFile.usagePlans(), projectFile.accountThrottle()),
                 List.copyOf(warnings));
     }
 

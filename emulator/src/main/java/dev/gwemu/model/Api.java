@@ -16,9 +16,11 @@ import java.util.Map;
  * @param binaryMediaTypes {@code x-amazon-apigateway-binary-media-types}
  * @param gatewayResponses {@code x-amazon-apigateway-gateway-responses}: response type name (e.g. DEFAULT_4XX) to its
  *                         customisation
+ * @param apiKeySource     HEADER (the X-API-Key header) or AUTHORIZER (the authorizer's usageIdentifierKey)
  */
 public record Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
-                  Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses) {
+                  Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses,
+                  String apiKeySource) {
     public Api {
         resources = List.copyOf(resources);
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
@@ -26,9 +28,9 @@ public record Api(String name, String id, ApiType type, Path definition, List<Re
         gatewayResponses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gatewayResponses));
     }
 
-    /** An API whose gateway responses are AWS's defaults. */
+    /** An API whose gateway responses are AWS's defaults, with keys from the X-API-Key header. */
     public Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
                Map<String, Stage> stages, List<String> binaryMediaTypes) {
-        this(name, id, type, definition, resources, stages, binaryMediaTypes, Map.of());
+        this(name, id, type, definition, resources, stages, binaryMediaTypes, Map.of(), "HEADER");
     }
 }

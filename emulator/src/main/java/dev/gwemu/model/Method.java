@@ -15,10 +15,11 @@ import java.util.Map;
  * @param requestParameters {@code method.request.{path|querystring|header}.NAME} to whether it is required
  * @param validator         the request validation this method runs, or null for none
  * @param responses         method responses by status code
+ * @param apiKeyRequired    whether a request needs an API key of a usage plan of its stage
  */
 public record Method(String httpMethod, String operationName, Integration integration,
                      Map<String, Boolean> requestParameters, RequestValidator validator,
-                     Map<String, MethodResponse> responses) {
+                     Map<String, MethodResponse> responses, boolean apiKeyRequired) {
     public Method {
         requestParameters = Collections.unmodifiableMap(new LinkedHashMap<>(requestParameters));
         responses = Collections.unmodifiableMap(new LinkedHashMap<>(responses));
@@ -26,6 +27,6 @@ public record Method(String httpMethod, String operationName, Integration integr
 
     /** A method with no parameters, validation or method responses (proxy integrations need none). */
     public Method(String httpMethod, String operationName, Integration integration) {
-        this(httpMethod, operationName, integration, Map.of(), null, Map.of());
+        this(httpMethod, operationName, integration, Map.of(), null, Map.of(), false);
     }
 }

@@ -12,13 +12,24 @@ import java.util.Map;
  * @param accountId account id shown in ARNs and {@code requestContext.accountId}
  * @param apis      in file order; the first one is also served without a Host header naming it
  * @param functions by function name
+ * @param apiKeys   api.yaml's API keys, values generated where absent
+ * @param usagePlans api.yaml's usage plans
+ * @param accountThrottle the account-level throttle shared by every API (security-and-operations.md §2.4)
  */
-public record Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions) {
+public record Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions,
+                      List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle) {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
 
     public Project {
         apis = List.copyOf(apis);
         functions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(functions));
+        apiKeys = List.copyOf(apiKeys);
+        usagePlans = List.copyOf(usagePlans);
+    }
+
+    /** A project without API keys or usage plans, at the account's default throttle. */
+    public Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions) {
+        this(file, region, accountId, apis, functions, List.of(), List.of(), Throttle.ACCOUNT_DEFAULT);
     }
 }

@@ -1,16 +1,28 @@
 package dev.gwemu.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A deployed stage.
  *
- * @param name         the first path segment that selects it
- * @param deploymentId 6-character id of the deployment it serves
- * @param variables    stage variables; empty when it has none
+ * @param name           the first path segment that selects it
+ * @param deploymentId   6-character id of the deployment it serves
+ * @param variables      stage variables; empty when it has none
+ * @param throttle       the stage's default throttle (its all-methods setting), or null for none beyond the account's
+ * @param methodSettings per method, keyed like {@code /pets/GET} ({@code //GET} for the root)
+ * @param cache          the stage's response cache, or null when it has none
  */
-public record Stage(String name, String deploymentId, Map<String, String> variables) {
+public record Stage(String name, String deploymentId, Map<String, String> variables, Throttle throttle,
+                    Map<String, MethodSetting> methodSettings, StageCache cache) {
     public Stage {
-        variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        methodSettings = Collections.unmodifiableMap(new LinkedHashMap<>(methodSettings));
+    }
+
+    /** A stage with variables only. */
+    public Stage(String name, String deploymentId, Map<String, String> variables) {
+        this(name, deploymentId, variables, null, Map.of(), null);
     }
 }

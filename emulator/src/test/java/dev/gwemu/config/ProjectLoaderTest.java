@@ -154,6 +154,105 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void apiKeysUsagePlansAndStageSettingsAreRead() throws Exception {
+        write("openapi.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\n"
+                + "components:\n  securitySchemes:\n    api_key: {type: apiKey, name: x-api-key, in: header}\n"
+                + "paths:\n" + get("/pets", "GetPet").replace("      responses: {}\n", "      responses: {}\n      security: [{api_key: []}]\n")
+                + get("/open", "GetPet"));
+        Path file = write("api.yaml", """
+                apis:
+                  - name: petstore
+                    definition: openapi.yaml
+                    stages:
+                      prod:
+                        throttle: {rateLimit: 100, burstLimit: 50}
+                        methodSettings:
+                          "/pets/GET": {throttle: {rateLimit: 10, burstLimit: 5}, caching: {enabled: true, ttlSeconds: 60}}
+                        cache: {sizeMb: 0.5}
+                apiKeys:
+                  - {name: alice, value: "alice-key-0123456789abcdef", enabled: true}
+                  - {name: bob, enabled: true}
+                usagePlans:
+                  - name: gold
+                    apiStages: [{api: petstore, stage: prod, throttle: {"/pets/GET": {rateLimit: 5, burstLimit: 2}}}]
+                    throttle: {rateLimit: 20, burstLimit: 10}
+                    quota: {limit: 1000, period: DAY}
+                    keys: [alice, bob]
+                functions:
+                  GetPet: {jar: handlers.jar, handler: a.B}
+                """);
+        Files.writeString(dir.resolve("handlers.jar"), "x");
+        Project project = ProjectLoader.load(file).project();
+        Api api = project.apis().get(0);
+        assertEquals("HEADER", api.apiKeySource());
+        assertTrue(api.resources().stream().filter(r -> r.path().equals("/pets")).findFirst().orElseThrow()
+                .methods().get("GET").apiKeyRequired(), "security: [{api_key: []}] is apiKeyRequired");
+        assertTrue(!api.resources().stream().filter(r -> r.path().equals("/open")).findFirst().orElseThrow()
+                .methods().get("GET").apiKeyRequired());
+        dev.gwemu.model.Stage prod = api.stages().get("prod");
+        assertEquals(new dev.gwemu.model.Throttle(100, 50), prod.throttle());
+        assertEquals(new dev.gwemu.model.Throttle(10, 5), prod.methodSettings().get("/pets/GET").throttle());
+        assertEquals(60, prod.methodSettings().get("/pets/GET").cacheTtlSeconds());
+        assertEquals(300, prod.cache().ttlSeconds());
+        assertEquals("alice-key-0123456789abcdef", project.apiKeys().get(0).value());
+        assertTrue(project.apiKeys().get(1).value().matches("[A-Za-z0-9]{40}"), "generated as AWS does");
+        assertEquals(1000, project.usagePlans().get(0).quota().limit());
+        assertEquals(new dev.gwemu.model.Throttle(5, 2), project.usagePlans().get(0).apiStages().get(0).methodThrottles().get("/pets/GET"));
+    }
+
+    @Test
+    void usagePlanMistakesAreNamed() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        Path file = write("api.yaml", """
+                apis:
+                  - name: petstore
+                    definition: openapi.yaml
+                    stages: {prod: {}}
+                apiKeys:
+                  - {name: alice, value: short, enabled: true}
+                usagePlans:
+                  - name: gold
+                    apiStages: [{api: petstore, stage: dev}]
+                    quota: {limit: 10, period: YEAR}
+                    keys: [carol]
+                functions:
+                  GetPet: {jar: handlers.jar, handler: a.B}
+                """);
+        Files.writeString(dir.resolve("handlers.jar"), "x");
+        DefinitionException e = assertThrows(DefinitionException.class, () -> ProjectLoader.load(file));
+        String all = e.getMessage();
+        assertTrue(all.contains(":6: /apiKeys/0/value: an API key value is 20 to 128 characters"), all);
+        assertTrue(all.contains(":10: /usagePlans/0/quota/period: a quota period is DAY, WEEK or MONTH, got 'YEAR'"), all);
+    }
+
+    @Test
+    void aUsagePlanMustNameKnownStagesAndKeysAndAKeyHasOnePlanPerStage() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        Path file = write("api.yaml", """
+                apis:
+                  - name: petstore
+                    definition: openapi.yaml
+                    stages: {prod: {}}
+                apiKeys:
+                  - {name: alice, enabled: true}
+                usagePlans:
+                  - name: gold
+                    apiStages: [{api: petstore, stage: dev}, {api: petstore, stage: prod}]
+                    keys: [carol, alice]
+                  - name: silver
+                    apiStages: [{api: petstore, stage: prod}]
+                    keys: [alice]
+                functions:
+                  GetPet: {jar: handlers.jar, handler: a.B}
+                """);
+        Files.writeString(dir.resolve("handlers.jar"), "x");
+        String all = assertThrows(DefinitionException.class, () -> ProjectLoader.load(file)).getMessage();
+        assertTrue(all.contains("usage plan 'gold': API 'petstore' has no stage 'dev'"), all);
+        assertTrue(all.contains("usage plan 'gold': no API key is named 'carol'"), all);
+        assertTrue(all.contains("API key 'alice' is in plans 'gold' and 'silver' for the same stage petstore/prod"), all);
+    }
+
+    @Test
     void reservedConcurrencyZeroIsAllowed() throws Exception {
         openApi(get("/pets", "GetPet"));
         Project project = ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B, reservedConcurrency: 0}\n")).project();
