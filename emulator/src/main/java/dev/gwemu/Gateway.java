@@ -55,7 +55,7 @@ public final class Gateway implements AutoCloseable {
         for (Api api : project.apis()) {
             served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime)));
         }
-        return new Gateway(project, runtime, new ApiDispatcher(served, new RequestLog(requestLog), clock));
+        return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), new RequestLog(requestLog), clock));
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */

@@ -42,7 +42,7 @@ final class ProjectFileReader {
 
     record ProjectFile(String region, String accountId, List<ApiEntry> apis, Map<String, FunctionSpec> functions,
                        List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
-                       SourceLines lines) {
+                       JsonNode domains, SourceLines lines) {
     }
 
     private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
@@ -78,7 +78,8 @@ final class ProjectFileReader {
             problems.add(new Problem(file, 1, "", "expected a mapping with 'apis' and 'functions'"));
             return null;
         }
-        allowOnly(root, "", Set.of("region", "accountId", "apis", "functions", "apiKeys", "usagePlans", "accountThrottle"));
+        allowOnly(root, "", Set.of("region", "accountId", "apis", "functions", "apiKeys", "usagePlans", "accountThrottle",
+                "domains"));
         String region = text(root, "/region", Project.DEFAULT_REGION);
         String accountId = text(root, "/accountId", Project.DEFAULT_ACCOUNT_ID);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
@@ -89,7 +90,7 @@ final class ProjectFileReader {
                 : Throttle.ACCOUNT_DEFAULT;
         return new ProjectFile(region, accountId, apis(root.path("apis"), usage), functions(root.path("functions")),
                 usage.apiKeys(root.path("apiKeys")), usage.usagePlans(root.path("usagePlans")),
-                account == null ? Throttle.ACCOUNT_DEFAULT : account, lines);
+                account == null ? Throttle.ACCOUNT_DEFAULT : account, root.path("domains"), lines);
     }
 
     private List<ApiEntry> apis(JsonNode node, UsageSettingsReader usage) {

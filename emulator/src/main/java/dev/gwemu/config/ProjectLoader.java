@@ -74,11 +74,15 @@ public final class ProjectLoader {
         }
         List<ApiKeySpec> keys = UsagePlanChecks.withValues(projectFile.apiKeys(), problems, warnings, projectFile.lines());
         UsagePlanChecks.check(projectFile.usagePlans(), keys, apis, projectFile.lines(), problems);
+        Map<String, Api> apisByName = new LinkedHashMap<>();
+        apis.forEach(a -> apisByName.put(a.name(), a));
+        List<dev.gwemu.model.DomainSpec> domains = DomainsReader.read(projectFile.domains(), apisByName,
+                projectFile.lines(), problems);
         if (!problems.isEmpty()) {
             throw new DefinitionException(problems);
         }
         return new Loaded(new Project(file, projectFile.region(), projectFile.accountId(), apis, projectFile.functions(),
-                keys, projectFile.usagePlans(), projectFile.accountThrottle()),
+                keys, projectFile.usagePlans(), projectFile.accountThrottle(), domains),
                 List.copyOf(warnings));
     }
 

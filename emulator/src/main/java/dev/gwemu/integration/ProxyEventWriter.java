@@ -134,6 +134,11 @@ public final class ProxyEventWriter {
         g.writeObjectFieldStart("identity");
         for (String key : IDENTITY_NULLS_BEFORE_SOURCE_IP) {
             g.writeNullField(key);
+            if (key.equals("accountId") && inv.apiKey() != null) {
+                // Present only when a key was validated (security-and-operations.md §2.2 [snap]), in the keys' order.
+                g.writeStringField("apiKey", inv.apiKey());
+                g.writeStringField("apiKeyId", inv.apiKeyId());
+            }
         }
         g.writeStringField("sourceIp", request.sourceIp());
         g.writeNullField("user");

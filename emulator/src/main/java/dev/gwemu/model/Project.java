@@ -15,9 +15,11 @@ import java.util.Map;
  * @param apiKeys   api.yaml's API keys, values generated where absent
  * @param usagePlans api.yaml's usage plans
  * @param accountThrottle the account-level throttle shared by every API (security-and-operations.md §2.4)
+ * @param domains   custom domain names with their base path mappings
  */
 public record Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions,
-                      List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle) {
+                      List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
+                      List<DomainSpec> domains) {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
 
@@ -26,10 +28,11 @@ public record Project(Path file, String region, String accountId, List<Api> apis
         functions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(functions));
         apiKeys = List.copyOf(apiKeys);
         usagePlans = List.copyOf(usagePlans);
+        domains = List.copyOf(domains);
     }
 
     /** A project without API keys or usage plans, at the account's default throttle. */
     public Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions) {
-        this(file, region, accountId, apis, functions, List.of(), List.of(), Throttle.ACCOUNT_DEFAULT);
+        this(file, region, accountId, apis, functions, List.of(), List.of(), Throttle.ACCOUNT_DEFAULT, List.of());
     }
 }

@@ -38,6 +38,8 @@ public final class ContextVariables {
         for (String key : IDENTITY_KEYS) {
             identity.put(key, null);
         }
+        identity.put("apiKey", inv.apiKey());
+        identity.put("apiKeyId", inv.apiKeyId());
         identity.put("sourceIp", request.sourceIp());
         identity.put("userAgent", request.headers().first("User-Agent"));
         context.put("identity", identity);

@@ -15,17 +15,30 @@ public final class Invocation {
     private final Stage stage;
     private final String path;
     private final String contextPath;
+    private final String routingPath;
     private QueryString query;
     private RouteMatch route;
     private HttpResponse response;
     private boolean traced;
     private GatewayException error;
+    private String apiKeyId;
+    private String apiKey;
 
     /**
      * @param path        the request path after the stage, percent-encoding kept ({@code /pets/1})
      * @param contextPath the path with the stage as {@code $context.path} shows it ({@code /dev/pets/1})
      */
     public Invocation(HttpRequest request, RequestIds ids, Api api, Stage stage, String path, String contextPath) {
+        this(request, ids, api, stage, path, contextPath, path);
+    }
+
+    /**
+     * @param routingPath what resources are matched against, when it differs from {@code path}: behind a custom
+     *                    domain the base path is stripped for matching but kept in the event (security-and-operations.md §5.4)
+     */
+    public Invocation(HttpRequest request, RequestIds ids, Api api, Stage stage, String path, String contextPath,
+                      String routingPath) {
+        this.routingPath = routingPath;
         this.request = request;
         this.ids = ids;
         this.api = api;
@@ -52,6 +65,11 @@ public final class Invocation {
 
     public String path() {
         return path;
+    }
+
+    /** The path resources are matched against (the request path after the stage or base path mapping). */
+    public String routingPath() {
+        return routingPath;
     }
 
     public String contextPath() {
@@ -88,6 +106,21 @@ public final class Invocation {
 
     public void traced(boolean traced) {
         this.traced = traced;
+    }
+
+    /** The API key the request was admitted with ({@code $context.identity.apiKey} / {@code apiKeyId}). */
+    public void apiKey(String id, String value) {
+        this.apiKeyId = id;
+        this.apiKey = value;
+    }
+
+    /** The validated API key's value, or null when the method needed none. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String apiKeyId() {
+        return apiKeyId;
     }
 
     /** The gateway error that stopped the road, or null. */

@@ -15,7 +15,7 @@ public final class RouteStep implements Step {
 
     @Override
     public void apply(Invocation inv) {
-        RouteMatch match = tree.match(inv.path(), inv.request().method());
+        RouteMatch match = tree.match(inv.routingPath(), inv.request().method());
         if (match == null) {
             throw GatewayException.of(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
         }

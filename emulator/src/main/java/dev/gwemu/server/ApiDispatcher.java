@@ -33,11 +33,20 @@ public final class ApiDispatcher {
     private final GatewayResponses gatewayResponses = new GatewayResponses();
     private final RequestLog log;
     private final Clock clock;
+    private final CustomDomains domains;
 
     public ApiDispatcher(List<ServedApi> apis, RequestLog log, Clock clock) {
+        this(apis, List.of(), log, clock);
+    }
+
+    /** @param domains custom domain names routed by Host to their base path mappings */
+    public ApiDispatcher(List<ServedApi> apis, List<dev.gwemu.model.DomainSpec> domains, RequestLog log, Clock clock) {
+        Map<String, ServedApi> byName = new LinkedHashMap<>();
         for (ServedApi api : apis) {
             byId.put(api.api().id(), api);
+            byName.put(api.api().name(), api);
         }
+        this.domains = new CustomDomains(domains, byName);
         this.first = apis.get(0);
         this.log = log;
         this.clock = clock;
@@ -49,8 +58,9 @@ public final class ApiDispatcher {
         Invocation inv = null;
         HttpResponse response;
         try {
-            ServedApi served = select(request);
-            inv = invocation(request, ids, served.api());
+            CustomDomains.Routed routed = domains.route(request, ids);
+            ServedApi served = routed != null ? routed.api() : select(request);
+            inv = routed != null ? routed.invocation() : invocation(request, ids, served.api());
             response = served.road().walk(inv);
         } catch (GatewayException e) {
             response = gatewayResponses.render(e);

@@ -23,8 +23,9 @@ public final class RequestValidationStep implements Step {
             ValidationFailure f = failure.get();
             GatewayResponseType type = f.kind() == ValidationFailure.Kind.PARAMETERS
                     ? GatewayResponseType.BAD_REQUEST_PARAMETERS : GatewayResponseType.BAD_REQUEST_BODY;
-            throw GatewayException.of(type, f.message()).validationErrors(f.validationErrorString()).because(
-                    f.message() + (f.validationErrorString() == null ? "" : ": " + f.validationErrorString()));
+            boolean details = f.validationErrorString() != null && !f.validationErrorString().equals(f.message());
+            throw GatewayException.of(type, f.message()).validationErrors(f.validationErrorString())
+                    .because(details ? f.message() + ": " + f.validationErrorString() : f.message());
         }
     }
 }
