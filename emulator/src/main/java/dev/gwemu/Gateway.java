@@ -1,5 +1,6 @@
 package dev.gwemu;
 
+import dev.gwemu.cache.CachingIntegrationStep;
 import dev.gwemu.integration.BinaryMediaTypes;
 import dev.gwemu.integration.HttpBackend;
 import dev.gwemu.integration.HttpIntegration;
@@ -65,12 +66,13 @@ public final class Gateway implements AutoCloseable {
         return new RestApiRoad(List.of(
                 new RouteStep(new ResourceTree(api.resources())),
                 new RequestValidationStep(),
-                new IntegrationStep(Map.of(
+                new CachingIntegrationStep(new IntegrationStep(Map.of(
                         IntegrationType.AWS_PROXY, new LambdaProxyIntegration(runtime, account, binary),
                         IntegrationType.AWS, new LambdaIntegration(runtime, account, binary),
                         IntegrationType.MOCK, new MockIntegration(account, binary),
                         IntegrationType.HTTP, new HttpIntegration(account, binary, HttpBackend.shared()),
-                        IntegrationType.HTTP_PROXY, new HttpProxyIntegration(account, binary, HttpBackend.shared())))),
+                        IntegrationType.HTTP_PROXY, new HttpProxyIntegration(account, binary, HttpBackend.shared()))),
+                        api.stages())),
                 new GatewayResponses(api.gatewayResponses(), account));
     }
 

@@ -90,8 +90,13 @@ final class IntegrationReader {
         if (problems.size() > problemsBefore) {
             return null;
         }
+        List<String> cacheKeys = new ArrayList<>();
+        if (integration.get("cacheKeyParameters") instanceof List<?> keys) {
+            keys.forEach(k -> cacheKeys.add(String.valueOf(k)));
+        }
+        Object namespace = integration.get("cacheNamespace");
         return new Integration(type, uri, httpMethod, timeout, requestParameters, requestTemplates, passthrough,
-                contentHandling, responses);
+                contentHandling, responses, cacheKeys, namespace == null ? null : namespace.toString());
     }
 
     private int timeout(Object value, String at) {

@@ -81,18 +81,18 @@ final class UsageSettingsReader {
     }
 
     StageCache cache(JsonNode node, String at) {
-        allowOnly(node, at, Set.of("enabled", "sizeMb", "ttlSeconds", "requireAuthorizationForCacheControl",
+        allowOnly(node, at, Set.of("enabled", "clusterSize", "ttlSeconds", "requireAuthorizationForCacheControl",
                 "unauthorizedCacheControlHeaderStrategy"));
-        double size = node.path("sizeMb").asDouble(0.5);
+        double size = node.path("clusterSize").asDouble(0.5);
         if (!CACHE_SIZES.contains(size)) {
-            error(at + "/sizeMb", "cache sizes are " + CACHE_SIZES + " (MB), got " + node.path("sizeMb").asText());
+            error(at + "/clusterSize", "cache cluster sizes are " + CACHE_SIZES + " (GB), got " + node.path("clusterSize").asText());
         }
         String strategy = node.path("unauthorizedCacheControlHeaderStrategy").asText("SUCCEED_WITH_RESPONSE_HEADER");
         if (!STRATEGIES.contains(strategy)) {
             error(at + "/unauthorizedCacheControlHeaderStrategy", "one of " + STRATEGIES + ", got '" + strategy + "'");
         }
         int ttl = node.has("ttlSeconds") ? ttl(node.get("ttlSeconds"), at + "/ttlSeconds") : StageCache.DEFAULT_TTL_SECONDS;
-        return new StageCache(node.path("enabled").asBoolean(true), size, ttl,
+        return new StageCache(size, node.path("enabled").asBoolean(true), ttl,
                 node.path("requireAuthorizationForCacheControl").asBoolean(true), strategy);
     }
 

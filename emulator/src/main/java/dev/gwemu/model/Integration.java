@@ -20,17 +20,20 @@ import java.util.Map;
  * @param passthroughBehavior what to do with a body no template matches
  * @param contentHandling     CONVERT_TO_TEXT / CONVERT_TO_BINARY for the request payload, or null
  * @param responses           the integration responses, in definition order
+ * @param cacheKeyParameters  {@code method.request.*} values that make up the response cache key
+ * @param cacheNamespace      groups the cache entries of methods that share them; null for the resource's own
  */
 public record Integration(IntegrationType type, String uri, String httpMethod, int timeoutMillis,
                           Map<String, ParameterSource> requestParameters, Map<String, VtlTemplate> requestTemplates,
                           PassthroughBehavior passthroughBehavior, ContentHandling contentHandling,
-                          List<IntegrationResponse> responses) {
+                          List<IntegrationResponse> responses, List<String> cacheKeyParameters, String cacheNamespace) {
     public static final int DEFAULT_TIMEOUT_MILLIS = 29_000;
 
     public Integration {
         requestParameters = Collections.unmodifiableMap(new LinkedHashMap<>(requestParameters));
         requestTemplates = Collections.unmodifiableMap(new LinkedHashMap<>(requestTemplates));
         responses = List.copyOf(responses);
+        cacheKeyParameters = List.copyOf(cacheKeyParameters);
     }
 
     /** True for Lambda proxy and non-proxy Lambda integrations (a {@code ...:lambda:path/...} URI). */
@@ -40,6 +43,7 @@ public record Integration(IntegrationType type, String uri, String httpMethod, i
 
     /** A proxy integration: no mapping. */
     public Integration(IntegrationType type, String uri, String httpMethod, int timeoutMillis) {
-        this(type, uri, httpMethod, timeoutMillis, Map.of(), Map.of(), PassthroughBehavior.WHEN_NO_MATCH, null, List.of());
+        this(type, uri, httpMethod, timeoutMillis, Map.of(), Map.of(), PassthroughBehavior.WHEN_NO_MATCH, null, List.of(),
+                List.of(), null);
     }
 }

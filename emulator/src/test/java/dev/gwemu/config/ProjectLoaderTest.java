@@ -168,7 +168,7 @@ class ProjectLoaderTest {
                         throttle: {rateLimit: 100, burstLimit: 50}
                         methodSettings:
                           "/pets/GET": {throttle: {rateLimit: 10, burstLimit: 5}, caching: {enabled: true, ttlSeconds: 60}}
-                        cache: {sizeMb: 0.5}
+                        cache: {clusterSize: 0.5}
                 apiKeys:
                   - {name: alice, value: "alice-key-0123456789abcdef", enabled: true}
                   - {name: bob, enabled: true}
