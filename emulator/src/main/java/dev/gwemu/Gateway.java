@@ -1,6 +1,9 @@
 package dev.gwemu;
 
 import dev.gwemu.cache.CachingIntegrationStep;
+import dev.gwemu.usage.ProjectUsage;
+import dev.gwemu.usage.UsageCheck;
+import dev.gwemu.usage.UsagePlanStep;
 import dev.gwemu.integration.BinaryMediaTypes;
 import dev.gwemu.integration.HttpBackend;
 import dev.gwemu.integration.HttpIntegration;
@@ -52,19 +55,21 @@ public final class Gateway implements AutoCloseable {
     /** @param requestLog where the one-line-per-request log goes; null for none */
     public static Gateway create(Project project, Clock clock, java.io.PrintStream requestLog) throws FunctionLoadException {
         LambdaRuntime runtime = new LambdaRuntime(project.functions().values(), project.region(), project.accountId());
+        UsageCheck usage = ProjectUsage.of(project, clock);
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
         for (Api api : project.apis()) {
-            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime)));
+            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage)));
         }
-        return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), new RequestLog(requestLog), clock));
+        return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), usage, new RequestLog(requestLog), clock));
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
-    private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime) {
+    private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage) {
         BinaryMediaTypes binary = new BinaryMediaTypes(api.binaryMediaTypes());
         String account = project.accountId();
         return new RestApiRoad(List.of(
                 new RouteStep(new ResourceTree(api.resources())),
+                new UsagePlanStep(api, usage),
                 new RequestValidationStep(),
                 new CachingIntegrationStep(new IntegrationStep(Map.of(
                         IntegrationType.AWS_PROXY, new LambdaProxyIntegration(runtime, account, binary),

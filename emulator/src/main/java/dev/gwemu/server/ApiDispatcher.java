@@ -34,13 +34,19 @@ public final class ApiDispatcher {
     private final RequestLog log;
     private final Clock clock;
     private final CustomDomains domains;
+    private final UsageEndpoint usageEndpoint;
 
     public ApiDispatcher(List<ServedApi> apis, RequestLog log, Clock clock) {
-        this(apis, List.of(), log, clock);
+        this(apis, List.of(), null, log, clock);
     }
 
-    /** @param domains custom domain names routed by Host to their base path mappings */
-    public ApiDispatcher(List<ServedApi> apis, List<dev.gwemu.model.DomainSpec> domains, RequestLog log, Clock clock) {
+    /**
+     * @param domains custom domain names routed by Host to their base path mappings
+     * @param usage   the gateway's usage plans, reported at {@code /_gwemu/usage}; null for none
+     */
+    public ApiDispatcher(List<ServedApi> apis, List<dev.gwemu.model.DomainSpec> domains, dev.gwemu.usage.UsageCheck usage,
+                         RequestLog log, Clock clock) {
+        this.usageEndpoint = usage == null ? null : new UsageEndpoint(usage);
         Map<String, ServedApi> byName = new LinkedHashMap<>();
         for (ServedApi api : apis) {
             byId.put(api.api().id(), api);
@@ -57,6 +63,11 @@ public final class ApiDispatcher {
         RequestIds ids = RequestIds.create(clock.instant(), request.headers().first("X-Amzn-Trace-Id"));
         Invocation inv = null;
         HttpResponse response;
+        if (usageEndpoint != null && usageEndpoint.handles(request)) {
+            HttpResponse answer = usageEndpoint.answer(request);
+            log.record(request, null, answer, System.nanoTime() - started);
+            return answer;
+        }
         try {
             CustomDomains.Routed routed = domains.route(request, ids);
             ServedApi served = routed != null ? routed.api() : select(request);
