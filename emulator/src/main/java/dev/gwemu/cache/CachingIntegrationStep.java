@@ -12,7 +12,6 @@ import dev.gwemu.pipeline.Step;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The integration with the stage's response cache around it (security-and-operations.md §2.5 step 9,
@@ -29,7 +28,8 @@ public final class CachingIntegrationStep implements Step {
 
     private final Step integration;
     private final Map<String, StageResponseCache> caches = new HashMap<>();
-    private final Map<Method, CacheKeyTemplate> keys = new ConcurrentHashMap<>();
+    /** Keyed by identity: a Method's own hash walks its whole tree. */
+    private final Map<Method, CacheKeyTemplate> keys = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** @param stages the API's stages; one cache per stage with a cache cluster */
     public CachingIntegrationStep(Step integration, Map<String, Stage> stages) {

@@ -69,15 +69,28 @@ public final class HttpBackend {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static volatile HttpBackend shared;
 
-    private final HttpClient client;
+    private volatile HttpClient client; // made at the first call: a project without HTTP integrations never pays for it
 
     /** A client of its own (its own connection pool). */
     public HttpBackend() {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER) // 3xx are answers, not followed [U] (§8.4)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER) // 3xx are answers, not followed [U] (§8.4)
+                            .connectTimeout(CONNECT_TIMEOUT)
+                            .build();
+                    client = current;
+                }
+            }
+        }
+        return current;
     }
 
     /** The process-wide client every HTTP integration shares unless given another: one connection pool. */
@@ -127,7 +140,7 @@ public final class HttpBackend {
             throw GatewayException.configurationError("Execution failed due to configuration error: "
                     + "cannot build the integration request: " + e.getMessage());
         }
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> response;
         try {
             // The request timeout covers connecting and the response head; this also bounds reading the body.

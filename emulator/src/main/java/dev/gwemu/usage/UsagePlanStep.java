@@ -3,6 +3,7 @@ package dev.gwemu.usage;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.Method;
 import dev.gwemu.model.MethodSetting;
+import dev.gwemu.model.Resource;
 import dev.gwemu.model.Stage;
 import dev.gwemu.model.Throttle;
 import dev.gwemu.pipeline.GatewayException;
@@ -10,9 +11,10 @@ import dev.gwemu.pipeline.GatewayResponseType;
 import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.pipeline.Step;
 
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API key, throttling and quota (security-and-operations.md §2.2, §2.5 steps 5-7): one decision per
@@ -23,24 +25,26 @@ public final class UsagePlanStep implements Step {
     static final String API_KEY_HEADER = "X-API-Key";
 
     private final Api api;
-    private final UsageCheck check;
-    private final Map<MethodInStage, MethodUsage> methods = new ConcurrentHashMap<>();
-
-    private record MethodInStage(Method method, String resourcePath, String stage) {
-    }
+    /** Each method's buckets per stage, resolved at load; keyed by identity (a Method's own hash walks its whole tree). */
+    private final Map<Method, Map<String, MethodUsage>> methods = new IdentityHashMap<>();
 
     public UsagePlanStep(Api api, UsageCheck check) {
         this.api = api;
-        this.check = check;
+        for (Resource resource : api.resources()) {
+            for (Method method : resource.methods().values()) {
+                Map<String, MethodUsage> byStage = new HashMap<>();
+                for (Stage stage : api.stages().values()) {
+                    byStage.put(stage.name(), check.method(api.id(), stage.name(), methodKey(resource.path(), method),
+                            method.apiKeyRequired(), throttling(stage)));
+                }
+                methods.put(method, byStage);
+            }
+        }
     }
 
     @Override
     public void apply(Invocation inv) {
-        Method method = inv.route().method();
-        String resourcePath = inv.route().resource().path();
-        MethodUsage usage = methods.computeIfAbsent(new MethodInStage(method, resourcePath, inv.stage().name()),
-                m -> check.method(api.id(), m.stage(), methodKey(resourcePath, method), method.apiKeyRequired(),
-                        throttling(inv.stage())));
+        MethodUsage usage = methods.get(inv.route().method()).get(inv.stage().name());
         // AUTHORIZER: the authorizer's usageIdentifierKey; no authorizer runs yet, so no key arrives that way.
         String key = "HEADER".equals(api.apiKeySource()) ? inv.request().headers().last(API_KEY_HEADER) : null;
         UsageDecision decision = usage.check(key);
