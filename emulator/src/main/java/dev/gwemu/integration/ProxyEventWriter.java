@@ -2,6 +2,7 @@ package dev.gwemu.integration;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.gwemu.pipeline.ContextVariables;
 import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.Invocation;
@@ -128,7 +129,7 @@ public final class ProxyEventWriter {
         g.writeStringField("apiId", inv.api().id());
         g.writeStringField("deploymentId", inv.stage().deploymentId());
         g.writeStringField("domainName", host);
-        g.writeStringField("domainPrefix", domainPrefix(host));
+        g.writeStringField("domainPrefix", ContextVariables.domainPrefix(host));
         g.writeStringField("extendedRequestId", inv.ids().extendedRequestId());
         g.writeStringField("httpMethod", request.method());
         g.writeObjectFieldStart("identity");
@@ -213,18 +214,6 @@ public final class ProxyEventWriter {
         return java.util.Collections.unmodifiableSet(set);
     }
 
-    private static String domainPrefix(String host) {
-        int end = host.length();
-        int colon = host.indexOf(':');
-        int dot = host.indexOf('.');
-        if (colon >= 0) {
-            end = colon;
-        }
-        if (dot >= 0 && dot < end) {
-            end = dot;
-        }
-        return host.substring(0, end);
-    }
 
     private static void writeStringMap(JsonGenerator g, String name, Map<String, String> map) throws IOException {
         if (map.isEmpty()) {

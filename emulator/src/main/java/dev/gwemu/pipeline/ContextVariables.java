@@ -75,7 +75,8 @@ public final class ContextVariables {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"";
     }
 
-    private static String domainPrefix(String host) {
+    /** {@code requestContext.domainPrefix}: the Host up to its first dot (or port). */
+    public static String domainPrefix(String host) {
         int end = host.length();
         int colon = host.indexOf(':');
         int dot = host.indexOf('.');
