@@ -54,13 +54,19 @@ public final class Gateway implements AutoCloseable {
 
     /** @param requestLog where the one-line-per-request log goes; null for none */
     public static Gateway create(Project project, Clock clock, java.io.PrintStream requestLog) throws FunctionLoadException {
+        return create(project, clock, requestLog, java.util.random.RandomGenerator.getDefault());
+    }
+
+    /** @param random draws which requests go to stage canaries (seed it for repeatable tests) */
+    public static Gateway create(Project project, Clock clock, java.io.PrintStream requestLog,
+                                 java.util.random.RandomGenerator random) throws FunctionLoadException {
         LambdaRuntime runtime = new LambdaRuntime(project.functions().values(), project.region(), project.accountId());
         UsageCheck usage = ProjectUsage.of(project, clock);
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
         for (Api api : project.apis()) {
             served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage)));
         }
-        return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), usage, new RequestLog(requestLog), clock));
+        return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), usage, new RequestLog(requestLog), clock, random));
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */

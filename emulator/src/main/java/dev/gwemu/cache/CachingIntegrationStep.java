@@ -60,7 +60,8 @@ public final class CachingIntegrationStep implements Step {
     @Override
     public void apply(Invocation inv) {
         StageResponseCache cache = caches.get(inv.stage().name());
-        if (cache == null) {
+        boolean canaryApart = inv.canaryRequest() && !inv.stage().canary().useStageCache();
+        if (cache == null || canaryApart) { // canary requests do not share the stage cache unless told to (§1.4)
             integration.apply(inv);
             return;
         }

@@ -37,7 +37,11 @@ final class ProjectFileReader {
 
     /** A stage's settings before its API is read. */
     record StageEntry(Map<String, String> variables, Throttle throttle, Map<String, MethodSetting> methodSettings,
-                      StageCache cache, String pointer) {
+                      StageCache cache, CanaryEntry canary, String pointer) {
+    }
+
+    /** A stage's canary before its deployment id is made. */
+    record CanaryEntry(double percentTraffic, Map<String, String> stageVariableOverrides, boolean useStageCache) {
     }
 
     record ProjectFile(String region, String accountId, List<ApiEntry> apis, Map<String, FunctionSpec> functions,
@@ -146,20 +150,34 @@ final class ProjectFileReader {
             }
             JsonNode settings = stage.getValue();
             if (settings.isNull()) {
-                stages.put(stage.getKey(), new StageEntry(Map.of(), null, Map.of(), null, stageAt));
+                stages.put(stage.getKey(), new StageEntry(Map.of(), null, Map.of(), null, null, stageAt));
                 continue;
             }
             if (!settings.isObject()) {
                 error(stageAt, "stage settings must be a mapping");
                 continue;
             }
-            allowOnly(settings, stageAt, Set.of("variables", "throttle", "methodSettings", "cache"));
+            allowOnly(settings, stageAt, Set.of("variables", "throttle", "methodSettings", "cache", "canary"));
             stages.put(stage.getKey(), new StageEntry(stringMap(settings.path("variables"), stageAt + "/variables"),
                     settings.has("throttle") ? usage.throttle(settings.get("throttle"), stageAt + "/throttle") : null,
                     usage.methodSettings(settings.path("methodSettings"), stageAt + "/methodSettings"),
-                    settings.has("cache") ? usage.cache(settings.get("cache"), stageAt + "/cache") : null, stageAt));
+                    settings.has("cache") ? usage.cache(settings.get("cache"), stageAt + "/cache") : null,
+                    settings.has("canary") ? canary(settings.get("canary"), stageAt + "/canary") : null, stageAt));
         }
         return stages;
+    }
+
+    /** {@code canary: {percentTraffic: 10, stageVariableOverrides: {...}, useStageCache: false}} (§1.4). */
+    private CanaryEntry canary(JsonNode node, String at) {
+        allowOnly(node, at, Set.of("percentTraffic", "stageVariableOverrides", "useStageCache"));
+        JsonNode percent = node.path("percentTraffic");
+        double share = percent.isMissingNode() ? 0.0 : percent.asDouble(-1);
+        if (!percent.isMissingNode() && (!percent.isNumber() || share < 0 || share > 100)) {
+            error(at + "/percentTraffic", "percentTraffic is a number from 0.0 to 100.0, got '" + percent.asText() + "'");
+            share = 0.0;
+        }
+        return new CanaryEntry(share, stringMap(node.path("stageVariableOverrides"), at + "/stageVariableOverrides"),
+                node.path("useStageCache").asBoolean(false));
     }
 
     private Map<String, FunctionSpec> functions(JsonNode node) {

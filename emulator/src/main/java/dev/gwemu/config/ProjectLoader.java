@@ -60,7 +60,9 @@ public final class ProjectLoader {
             }
             Map<String, Stage> stages = new LinkedHashMap<>();
             entry.stages().forEach((name, stage) -> stages.put(name, new Stage(name, StableIds.of(id + " " + name, 6),
-                    stage.variables(), stage.throttle(), stage.methodSettings(), stage.cache())));
+                    stage.variables(), stage.throttle(), stage.methodSettings(), stage.cache(), stage.canary() == null ? null
+                    : new dev.gwemu.model.Canary(stage.canary().percentTraffic(), stage.canary().stageVariableOverrides(),
+                            StableIds.of(id + " " + name + " canary", 6), stage.canary().useStageCache()))));
             String keySource = entry.apiKeySource() != null ? entry.apiKeySource()
                     : definition.apiKeySource() != null ? definition.apiKeySource() : "HEADER";
             Api api = new Api(entry.name(), id, ApiType.REST, entry.definition(), definition.resources(), stages,

@@ -35,7 +35,7 @@ final class LambdaTargets {
     /** The function each (integration URI, stage) resolves to: substituted and parsed once, not per request. */
     private final Map<TargetKey, LambdaFunctionUri> targets = new ConcurrentHashMap<>();
 
-    private record TargetKey(String uri, String stage) {
+    private record TargetKey(String uri, String stage, String deploymentId) {
     }
 
     LambdaTargets(LambdaRuntime runtime) {
@@ -57,7 +57,8 @@ final class LambdaTargets {
     }
 
     private LambdaFunctionUri target(String template, Stage stage) {
-        TargetKey key = new TargetKey(template, stage.name()); // one instance per API: stage names are unique here
+        // One instance per API: stage names are unique here; a canary (its own deployment) has its own variables.
+        TargetKey key = new TargetKey(template, stage.name(), stage.deploymentId());
         LambdaFunctionUri target = targets.get(key);
         if (target == null) {
             String uri = LambdaFunctionUri.substitute(template, stage.variables());

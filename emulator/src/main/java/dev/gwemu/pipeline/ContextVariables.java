@@ -54,6 +54,9 @@ public final class ContextVariables {
             context.put("resourcePath", inv.route().resource().path());
         }
         context.put("stage", inv.stage().name());
+        if (inv.stage().canary() != null) {
+            context.put("isCanaryRequest", inv.canaryRequest()); // only on stages with canary settings (§1.4)
+        }
         context.put("authorizer", new LinkedHashMap<String, Object>());
         GatewayException error = inv.error();
         if (error != null) {

@@ -12,7 +12,8 @@ public final class Invocation {
     private final HttpRequest request;
     private final RequestIds ids;
     private final Api api;
-    private final Stage stage;
+    private Stage stage;
+    private boolean canaryRequest;
     private final String path;
     private final String contextPath;
     private final String routingPath;
@@ -61,6 +62,17 @@ public final class Invocation {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Serves this request as the stage's canary (its deployment and variables), security-and-operations.md §1.4. */
+    public void routeToCanary() {
+        this.stage = stage.asCanary();
+        this.canaryRequest = true;
+    }
+
+    /** {@code $context.isCanaryRequest}. */
+    public boolean canaryRequest() {
+        return canaryRequest;
     }
 
     public String path() {

@@ -35,17 +35,20 @@ public final class ApiDispatcher {
     private final Clock clock;
     private final CustomDomains domains;
     private final UsageEndpoint usageEndpoint;
+    private final CanaryRouter canaries;
 
     public ApiDispatcher(List<ServedApi> apis, RequestLog log, Clock clock) {
-        this(apis, List.of(), null, log, clock);
+        this(apis, List.of(), null, log, clock, java.util.random.RandomGenerator.getDefault());
     }
 
     /**
      * @param domains custom domain names routed by Host to their base path mappings
      * @param usage   the gateway's usage plans, reported at {@code /_gwemu/usage}; null for none
+     * @param random  draws which requests go to stage canaries
      */
     public ApiDispatcher(List<ServedApi> apis, List<dev.gwemu.model.DomainSpec> domains, dev.gwemu.usage.UsageCheck usage,
-                         RequestLog log, Clock clock) {
+                         RequestLog log, Clock clock, java.util.random.RandomGenerator random) {
+        this.canaries = new CanaryRouter(random);
         this.usageEndpoint = usage == null ? null : new UsageEndpoint(usage);
         Map<String, ServedApi> byName = new LinkedHashMap<>();
         for (ServedApi api : apis) {
@@ -72,6 +75,7 @@ public final class ApiDispatcher {
             CustomDomains.Routed routed = domains.route(request, ids);
             ServedApi served = routed != null ? routed.api() : select(request);
             inv = routed != null ? routed.invocation() : invocation(request, ids, served.api());
+            canaries.route(inv);
             response = served.road().walk(inv);
         } catch (GatewayException e) {
             response = gatewayResponses.render(e);
