@@ -253,6 +253,35 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void domainAndCanaryMistakesAreNamed() throws Exception {
+        openApi(get("/pets", "GetPet"));
+        Path file = write("api.yaml", """
+                apis:
+                  - name: petstore
+                    definition: openapi.yaml
+                    stages:
+                      prod:
+                        canary: {percentTraffic: 150}
+                domains:
+                  - name: api.example.test
+                    basePathMappings:
+                      - {api: petstore, stage: prod}
+                      - {basePath: v1, api: nowhere, stage: prod}
+                      - {basePath: v2, api: petstore, stage: dev}
+                functions:
+                  GetPet: {jar: handlers.jar, handler: a.B}
+                """);
+        Files.writeString(dir.resolve("handlers.jar"), "x");
+        String first = assertThrows(DefinitionException.class, () -> ProjectLoader.load(file)).getMessage();
+        assertTrue(first.contains(":6: /apis/0/stages/prod/canary/percentTraffic: percentTraffic is a number from 0.0 to 100.0"), first);
+        Files.writeString(file, Files.readString(file).replace("percentTraffic: 150", "percentTraffic: 15"));
+        String all = assertThrows(DefinitionException.class, () -> ProjectLoader.load(file)).getMessage();
+        assertTrue(all.contains("no API is named 'nowhere'"), all);
+        assertTrue(all.contains("API 'petstore' has no stage 'dev'"), all);
+        assertTrue(all.contains("only one base path mapping is allowed when one has the empty base path"), all);
+    }
+
+    @Test
     void reservedConcurrencyZeroIsAllowed() throws Exception {
         openApi(get("/pets", "GetPet"));
         Project project = ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B, reservedConcurrency: 0}\n")).project();
