@@ -64,7 +64,16 @@ public final class Gateway implements AutoCloseable {
         UsageCheck usage = ProjectUsage.of(project, clock);
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
         for (Api api : project.apis()) {
-            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage)));
+            Map<String, RestApiRoad> canaryRoads = new java.util.LinkedHashMap<>();
+            for (dev.gwemu.model.Stage stage : api.stages().values()) {
+                if (stage.canary() != null && stage.canary().resources() != null) {
+                    // The canary deployment serves other code: its own resources, the same steps.
+                    Api canaryApi = new Api(api.name(), api.id(), api.type(), api.definition(), stage.canary().resources(),
+                            api.stages(), api.binaryMediaTypes(), api.gatewayResponses(), api.apiKeySource());
+                    canaryRoads.put(stage.name(), restRoad(project, canaryApi, runtime, usage));
+                }
+            }
+            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage), canaryRoads));
         }
         return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), usage, new RequestLog(requestLog), clock, random));
     }

@@ -41,7 +41,8 @@ final class ProjectFileReader {
     }
 
     /** A stage's canary before its deployment id is made. */
-    record CanaryEntry(double percentTraffic, Map<String, String> stageVariableOverrides, boolean useStageCache) {
+    record CanaryEntry(double percentTraffic, Map<String, String> stageVariableOverrides, boolean useStageCache,
+                       Path definition) {
     }
 
     record ProjectFile(String region, String accountId, List<ApiEntry> apis, Map<String, FunctionSpec> functions,
@@ -169,7 +170,15 @@ final class ProjectFileReader {
 
     /** {@code canary: {percentTraffic: 10, stageVariableOverrides: {...}, useStageCache: false}} (§1.4). */
     private CanaryEntry canary(JsonNode node, String at) {
-        allowOnly(node, at, Set.of("percentTraffic", "stageVariableOverrides", "useStageCache"));
+        allowOnly(node, at, Set.of("percentTraffic", "stageVariableOverrides", "useStageCache", "definition"));
+        Path definition = null;
+        if (node.hasNonNull("definition")) {
+            definition = file.toAbsolutePath().getParent().resolve(node.get("definition").asText()).normalize();
+            if (!Files.isRegularFile(definition)) {
+                error(at + "/definition", "the canary's definition file " + definition + " does not exist");
+                definition = null;
+            }
+        }
         JsonNode percent = node.path("percentTraffic");
         double share = percent.isMissingNode() ? 0.0 : percent.asDouble(-1);
         if (!percent.isMissingNode() && (!percent.isNumber() || share < 0 || share > 100)) {
@@ -177,7 +186,7 @@ final class ProjectFileReader {
             share = 0.0;
         }
         return new CanaryEntry(share, stringMap(node.path("stageVariableOverrides"), at + "/stageVariableOverrides"),
-                node.path("useStageCache").asBoolean(false));
+                node.path("useStageCache").asBoolean(false), definition);
     }
 
     private Map<String, FunctionSpec> functions(JsonNode node) {

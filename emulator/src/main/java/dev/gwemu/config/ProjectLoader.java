@@ -59,10 +59,30 @@ public final class ProjectLoader {
                 continue;
             }
             Map<String, Stage> stages = new LinkedHashMap<>();
-            entry.stages().forEach((name, stage) -> stages.put(name, new Stage(name, StableIds.of(id + " " + name, 6),
-                    stage.variables(), stage.throttle(), stage.methodSettings(), stage.cache(), stage.canary() == null ? null
-                    : new dev.gwemu.model.Canary(stage.canary().percentTraffic(), stage.canary().stageVariableOverrides(),
-                            StableIds.of(id + " " + name + " canary", 6), stage.canary().useStageCache()))));
+            for (Map.Entry<String, ProjectFileReader.StageEntry> e : entry.stages().entrySet()) {
+                String name = e.getKey();
+                ProjectFileReader.StageEntry stage = e.getValue();
+                dev.gwemu.model.Canary canary = null;
+                if (stage.canary() != null) {
+                    List<dev.gwemu.model.Resource> canaryResources = null;
+                    if (stage.canary().definition() != null) {
+                        OpenApiReader.Definition other = new OpenApiReader(stage.canary().definition(), id, problems, warnings).read();
+                        if (other != null) {
+                            canaryResources = other.resources();
+                            Map<String, String> variables = new LinkedHashMap<>(stage.variables());
+                            variables.putAll(stage.canary().stageVariableOverrides());
+                            Api canaryApi = new Api(entry.name(), id, ApiType.REST, stage.canary().definition(), canaryResources,
+                                    Map.of(name, new Stage(name, "canary", variables)), List.of());
+                            checkRoutes(canaryApi, problems);
+                            checkFunctionBindings(canaryApi, other.lines(), projectFile.functions(), problems, warnings);
+                        }
+                    }
+                    canary = new dev.gwemu.model.Canary(stage.canary().percentTraffic(), stage.canary().stageVariableOverrides(),
+                            StableIds.of(id + " " + name + " canary", 6), stage.canary().useStageCache(), canaryResources);
+                }
+                stages.put(name, new Stage(name, StableIds.of(id + " " + name, 6), stage.variables(), stage.throttle(),
+                        stage.methodSettings(), stage.cache(), canary));
+            }
             String keySource = entry.apiKeySource() != null ? entry.apiKeySource()
                     : definition.apiKeySource() != null ? definition.apiKeySource() : "HEADER";
             Api api = new Api(entry.name(), id, ApiType.REST, entry.definition(), definition.resources(), stages,

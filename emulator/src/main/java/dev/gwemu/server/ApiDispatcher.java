@@ -23,7 +23,16 @@ import java.util.Map;
  */
 public final class ApiDispatcher {
     /** An API and the road its requests walk. */
-    public record ServedApi(Api api, RestApiRoad road) {
+    /** An API, the road its requests walk, and the roads of stage canaries that serve another definition. */
+    public record ServedApi(Api api, RestApiRoad road, Map<String, RestApiRoad> canaryRoads) {
+        public ServedApi(Api api, RestApiRoad road) {
+            this(api, road, Map.of());
+        }
+
+        RestApiRoad roadFor(Invocation inv) {
+            RestApiRoad canary = inv.canaryRequest() ? canaryRoads.get(inv.stage().name()) : null;
+            return canary != null ? canary : road;
+        }
     }
 
     private static final String EXECUTE_API = ".execute-api.";
@@ -76,7 +85,7 @@ public final class ApiDispatcher {
             ServedApi served = routed != null ? routed.api() : select(request);
             inv = routed != null ? routed.invocation() : invocation(request, ids, served.api());
             canaries.route(inv);
-            response = served.road().walk(inv);
+            response = served.roadFor(inv).walk(inv);
         } catch (GatewayException e) {
             response = gatewayResponses.render(e);
         }

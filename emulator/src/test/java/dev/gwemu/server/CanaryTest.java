@@ -66,6 +66,32 @@ class CanaryTest {
     }
 
     @Test
+    void aCanaryWithItsOwnDefinitionServesThatCodeToCanaryRequests() throws Exception {
+        String mock = "      x-amazon-apigateway-integration:\n        type: mock\n"
+                + "        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n"
+                + "        responses: {default: {statusCode: '200', responseTemplates: {application/json: '%s'}}}\n";
+        Files.writeString(dir.resolve("v1.yaml"), "openapi: 3.0.1\ninfo: {title: c, version: '1'}\npaths:\n"
+                + "  /version:\n    get:\n      responses: {'200': {description: ok}}\n" + mock.formatted("v1"));
+        Files.writeString(dir.resolve("v2.yaml"), "openapi: 3.0.1\ninfo: {title: c, version: '2'}\npaths:\n"
+                + "  /version:\n    get:\n      responses: {'200': {description: ok}}\n" + mock.formatted("v2")
+                + "  /new:\n    get:\n      responses: {'200': {description: ok}}\n" + mock.formatted("only in v2"));
+        Path api = Files.writeString(dir.resolve("api.yaml"), """
+                apis:
+                  - name: app
+                    definition: v1.yaml
+                    stages:
+                      rollout: {canary: {percentTraffic: 100, definition: v2.yaml}}
+                      held: {canary: {percentTraffic: 0, definition: v2.yaml}}
+                """);
+        try (RunningGateway gateway = RunningGateway.start(api)) {
+            assertEquals("v2", gateway.get("/rollout/version").body(), "canary requests run the canary's code");
+            assertEquals("only in v2", gateway.get("/rollout/new").body());
+            assertEquals("v1", gateway.get("/held/version").body(), "base traffic runs the stage's");
+            assertEquals(403, gateway.get("/held/new").statusCode(), "a resource only the canary has is unknown to base traffic");
+        }
+    }
+
+    @Test
     void aSeededDrawSendsThePercentageAndRepeats() {
         Stage stage = new Stage("prod", "d00001", Map.of("v", "base"), null, Map.of(), null,
                 new Canary(25, Map.of("v", "canary"), "c00001", false));
