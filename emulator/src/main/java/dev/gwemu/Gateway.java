@@ -70,16 +70,16 @@ public final class Gateway implements AutoCloseable {
                     // The canary deployment serves other code: its own resources, the same steps.
                     Api canaryApi = new Api(api.name(), api.id(), api.type(), api.definition(), stage.canary().resources(),
                             api.stages(), api.binaryMediaTypes(), api.gatewayResponses(), api.apiKeySource());
-                    canaryRoads.put(stage.name(), restRoad(project, canaryApi, runtime, usage));
+                    canaryRoads.put(stage.name(), restRoad(project, canaryApi, runtime, usage, clock));
                 }
             }
-            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage), canaryRoads));
+            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage, clock), canaryRoads));
         }
         return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), usage, new RequestLog(requestLog), clock, random));
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
-    private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage) {
+    private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage, Clock clock) {
         BinaryMediaTypes binary = new BinaryMediaTypes(api.binaryMediaTypes());
         String account = project.accountId();
         return new RestApiRoad(List.of(
@@ -92,7 +92,7 @@ public final class Gateway implements AutoCloseable {
                         IntegrationType.MOCK, new MockIntegration(account, binary),
                         IntegrationType.HTTP, new HttpIntegration(account, binary, HttpBackend.shared()),
                         IntegrationType.HTTP_PROXY, new HttpProxyIntegration(account, binary, HttpBackend.shared()))),
-                        api.stages())),
+                        api.stages(), clock)),
                 new GatewayResponses(api.gatewayResponses(), account));
     }
 

@@ -31,12 +31,18 @@ public final class CachingIntegrationStep implements Step {
     /** Keyed by identity: a Method's own hash walks its whole tree. */
     private final Map<Method, CacheKeyTemplate> keys = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
-    /** @param stages the API's stages; one cache per stage with a cache cluster */
-    public CachingIntegrationStep(Step integration, Map<String, Stage> stages) {
+    /**
+     * @param stages the API's stages; one cache per stage with a cache cluster
+     * @param clock  the gateway's clock: entries expire by it
+     */
+    public CachingIntegrationStep(Step integration, Map<String, Stage> stages, java.time.Clock clock) {
         this.integration = integration;
         stages.values().forEach(stage -> {
             if (stage.cache() != null) {
-                caches.put(stage.name(), new StageResponseCache(settings(stage)));
+                caches.put(stage.name(), new StageResponseCache(settings(stage), () -> {
+                    java.time.Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                }));
             }
         });
     }

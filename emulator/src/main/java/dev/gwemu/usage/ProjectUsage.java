@@ -45,7 +45,13 @@ public final class ProjectUsage {
             plans.add(new UsagePlan(spec.name(), spec.name(), stages, spec.throttle() == null ? null : limit(spec.throttle()),
                     quota, spec.keys().stream().map(keyIds::get).toList()));
         }
-        return UsageCheck.create(new UsagePlans(keys, plans), limit(project.accountThrottle()), clock, System::nanoTime);
+        // Buckets read the same injected clock as quotas, so a test that moves the clock moves both.
+        return UsageCheck.create(new UsagePlans(keys, plans), limit(project.accountThrottle()), clock, () -> nanos(clock));
+    }
+
+    static long nanos(Clock clock) {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private static ThrottleLimit limit(Throttle throttle) {

@@ -23,8 +23,13 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public static RunningGateway start(Path apiYaml) throws Exception {
+        return start(apiYaml, Clock.systemUTC());
+    }
+
+    /** With the gateway's clock given: quotas, throttles and caches follow it. */
+    public static RunningGateway start(Path apiYaml, Clock clock) throws Exception {
         requireHandlerJars();
-        Gateway gateway = Gateway.create(ProjectLoader.load(apiYaml).project(), Clock.systemUTC(), null);
+        Gateway gateway = Gateway.create(ProjectLoader.load(apiYaml).project(), clock, null);
         return new RunningGateway(GatewayServer.start(gateway, "127.0.0.1", 0));
     }
 

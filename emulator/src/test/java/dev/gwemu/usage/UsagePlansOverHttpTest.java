@@ -30,6 +30,10 @@ class UsagePlansOverHttpTest {
     }
 
     private RunningGateway start() throws Exception {
+        return start(java.time.Clock.systemUTC());
+    }
+
+    private RunningGateway start(java.time.Clock clock) throws Exception {
         Files.writeString(dir.resolve("openapi.yaml"), "openapi: 3.0.1\ninfo: {title: u, version: '1'}\n"
                 + "components:\n  securitySchemes:\n    api_key: {type: apiKey, name: x-api-key, in: header}\npaths:\n"
                 + "  /pets:\n    get:\n      security: [{api_key: []}]\n      responses: {'200': {description: ok}}\n"
@@ -59,7 +63,7 @@ class UsagePlansOverHttpTest {
                     apiStages: [{api: petstore, stage: dev}]
                     keys: [dave]
                 """.formatted(ALICE, BOB, CAROL, DAVE));
-        return RunningGateway.start(api);
+        return RunningGateway.start(api, clock);
     }
 
     private static HttpResponse<String> get(RunningGateway gateway, String path, String key) throws Exception {
@@ -113,6 +117,28 @@ class UsagePlansOverHttpTest {
             assertTrue(usage.body().matches("\\{\"usagePlanId\":\"bronze\",\"startDate\":\"" + today + "\",\"endDate\":\""
                     + today + "\",.*\"items\":\\{\"[a-z0-9]+\":\\[\\[3,0]]}}"), usage.body());
             assertEquals(404, gateway.get("/_gwemu/usage?plan=none&from=" + today + "&to=" + today).statusCode());
+        }
+    }
+
+    @Test
+    void theDailyQuotaResetsAtMidnightUtcAndTheBurstRefillsWithTheGatewaysClock() throws Exception {
+        dev.gwemu.support.MutableClock clock = new dev.gwemu.support.MutableClock(java.time.Instant.parse("2026-11-25T23:59:58Z"));
+        try (RunningGateway gateway = start(clock)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, get(gateway, "/prod/pets", BOB).statusCode());
+            }
+            assertEquals(429, get(gateway, "/prod/pets", BOB).statusCode(), "bronze's 3 a day are spent");
+            clock.advance(java.time.Duration.ofMillis(1999));
+            assertEquals(429, get(gateway, "/prod/pets", BOB).statusCode(), "23:59:59.999 is still the same day");
+            clock.advance(java.time.Duration.ofMillis(1));
+            assertEquals(200, get(gateway, "/prod/pets", BOB).statusCode(), "00:00:00Z starts a new day");
+
+            assertEquals(200, get(gateway, "/prod/limited", ALICE).statusCode());
+            assertEquals(200, get(gateway, "/prod/limited", ALICE).statusCode());
+            assertEquals(429, get(gateway, "/prod/limited", ALICE).statusCode(), "burst 2 spent, clock frozen");
+            clock.advance(java.time.Duration.ofSeconds(1000)); // rate 0.001/s: exactly one token
+            assertEquals(200, get(gateway, "/prod/limited", ALICE).statusCode());
+            assertEquals(429, get(gateway, "/prod/limited", ALICE).statusCode());
         }
     }
 }
