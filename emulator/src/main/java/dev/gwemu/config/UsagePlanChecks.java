@@ -41,7 +41,7 @@ final class UsagePlanChecks {
                 warnings.add(lines.problem(at, "API key '" + key.name() + "' is disabled (AWS's default): every request "
                         + "with it gets 403; add 'enabled: true'"));
             }
-            valued.add(new ApiKeySpec(key.name(), value, key.enabled()));
+            valued.add(new ApiKeySpec(StableIds.of("api key " + key.name(), 10), key.name(), value, key.enabled()));
         }
         return valued;
     }

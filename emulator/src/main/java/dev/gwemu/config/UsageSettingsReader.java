@@ -126,7 +126,7 @@ final class UsageSettingsReader {
             if (value != null && (value.length() < 20 || value.length() > 128)) {
                 error(at + "/value", "an API key value is 20 to 128 characters (AWS's rule), got " + value.length());
             }
-            keys.add(new ApiKeySpec(name, value, key.path("enabled").asBoolean(false)));
+            keys.add(new ApiKeySpec(null, name, value, key.path("enabled").asBoolean(false)));
         }
         return keys;
     }

@@ -25,7 +25,7 @@ public final class ProjectUsage {
         ApiKeys.Builder builder = ApiKeys.builder();
         Map<String, String> keyIds = new HashMap<>();
         for (ApiKeySpec key : project.apiKeys()) {
-            keyIds.put(key.name(), builder.add(null, key.name(), key.value(), key.enabled()).id());
+            keyIds.put(key.name(), builder.add(key.id(), key.name(), key.value(), key.enabled()).id());
         }
         ApiKeys keys = builder.build();
         Map<String, String> apiIds = new HashMap<>();
