@@ -95,6 +95,13 @@ final class StartCommand implements Callable<Integer> {
             }
             firstApi = false;
         }
+        for (dev.gwemu.model.DomainSpec domain : loaded.project().domains()) {
+            for (dev.gwemu.model.DomainSpec.BasePathMapping mapping : domain.mappings()) {
+                out.println("http://" + domain.name() + ":" + server.port() + "/" + mapping.basePath()
+                        + "  (" + mapping.api() + ", " + (mapping.stage() == null ? "stage from the path" : "stage " + mapping.stage())
+                        + "; custom domain: send Host: " + domain.name() + ")");
+            }
+        }
         out.printf("gwemu: serving on %s (started in %d ms); Ctrl-C stops%n", base, (System.nanoTime() - started) / 1_000_000);
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -79,6 +79,7 @@ public final class CachingIntegrationStep implements Step {
                 inv.request().method(), template, inv.route().pathParameters(), inv.query().all(), inv.request().headers(),
                 CALLERS_MAY_INVALIDATE));
         if (decision instanceof CacheDecision.Hit hit) {
+            inv.servedFromCache();
             inv.response(hit.toHttpResponse());
             return;
         }

@@ -70,6 +70,17 @@ public final class Invocation {
         this.canaryRequest = true;
     }
 
+    private boolean cached;
+
+    /** The answer came from the stage's response cache (for the console line). */
+    public void servedFromCache() {
+        cached = true;
+    }
+
+    public boolean cached() {
+        return cached;
+    }
+
     /** {@code $context.isCanaryRequest}. */
     public boolean canaryRequest() {
         return canaryRequest;

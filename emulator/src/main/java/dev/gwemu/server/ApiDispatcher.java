@@ -75,6 +75,7 @@ public final class ApiDispatcher {
         RequestIds ids = RequestIds.create(clock.instant(), request.headers().first("X-Amzn-Trace-Id"));
         Invocation inv = null;
         HttpResponse response;
+        String failure = null; // why the gateway answered before any API took the request
         if (usageEndpoint != null && usageEndpoint.handles(request)) {
             HttpResponse answer = usageEndpoint.answer(request);
             log.record(request, null, answer, System.nanoTime() - started);
@@ -88,9 +89,10 @@ public final class ApiDispatcher {
             response = served.roadFor(inv).walk(inv);
         } catch (GatewayException e) {
             response = gatewayResponses.render(e);
+            failure = e.detail();
         }
         StandardHeaders.addTo(response, ids, inv != null && inv.traced());
-        log.record(request, inv, response, System.nanoTime() - started);
+        log.record(request, inv, response, System.nanoTime() - started, failure);
         return response;
     }
 

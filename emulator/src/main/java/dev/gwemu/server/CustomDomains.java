@@ -77,7 +77,7 @@ final class CustomDomains {
             return new Routed(mapping.api(), new Invocation(request, ids, mapping.api().api(), stage, eventPath, eventPath,
                     routing));
         }
-        throw forbidden(); // a domain with no mapping for the path [obs]
+        throw forbidden().because("no base path mapping of " + host + " takes this path"); // [obs]
     }
 
     private static GatewayException forbidden() {

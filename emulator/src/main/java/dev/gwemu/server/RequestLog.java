@@ -28,6 +28,11 @@ public final class RequestLog {
     }
 
     public void record(HttpRequest request, Invocation inv, HttpResponse response, long nanos) {
+        record(request, inv, response, nanos, null);
+    }
+
+    /** @param failure why the gateway answered before an API took the request, or null */
+    public void record(HttpRequest request, Invocation inv, HttpResponse response, long nanos, String failure) {
         if (out == null) {
             return;
         }
@@ -42,10 +47,21 @@ public final class RequestLog {
         line.append(" -> ").append(response.status()).append(" (").append(nanos / 1_000_000).append(" ms");
         if (inv != null && inv.route() != null) {
             line.append(", ").append(inv.route().method().httpMethod()).append(' ').append(inv.route().resource().path());
+            if (!inv.routingPath().equals(inv.path())) { // through a custom domain: say which API stage served it
+                line.append(" of ").append(inv.api().name()).append('/').append(inv.stage().name());
+            }
+            if (inv.canaryRequest()) {
+                line.append(", canary");
+            }
+            if (inv.cached()) {
+                line.append(", from the stage cache");
+            }
         }
         line.append(')');
         if (inv != null && inv.error() != null && inv.error().detail() != null) {
             line.append(": ").append(inv.error().detail());
+        } else if (failure != null && !failure.startsWith("{")) {
+            line.append(": ").append(failure);
         }
         out.println(line);
     }
