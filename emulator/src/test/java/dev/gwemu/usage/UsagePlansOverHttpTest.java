@@ -141,4 +141,42 @@ class UsagePlansOverHttpTest {
             assertEquals(429, get(gateway, "/prod/limited", ALICE).statusCode());
         }
     }
+
+    @Test
+    void aBurstOfConcurrentRequestsAdmitsExactlyTheBucketsCapacity() throws Exception {
+        Files.writeString(dir.resolve("burst.yaml"), "openapi: 3.0.1\ninfo: {title: b, version: '1'}\npaths:\n"
+                + "  /hit:\n    get:\n      responses: {'200': {description: ok}}\n" + mock("{}"));
+        Path api = Files.writeString(dir.resolve("burst-api.yaml"), """
+                apis:
+                  - name: burst
+                    definition: burst.yaml
+                    stages: {prod: {throttle: {rateLimit: 1, burstLimit: 20}}}
+                """);
+        dev.gwemu.support.MutableClock frozen = new dev.gwemu.support.MutableClock(java.time.Instant.parse("2026-11-25T12:00:00Z"));
+        try (RunningGateway gateway = RunningGateway.start(api, frozen)) {
+            java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                calls.add(gateway.client().sendAsync(HttpRequest.newBuilder(gateway.uri("/prod/hit")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            int admitted = 0;
+            int throttled = 0;
+            for (java.util.concurrent.CompletableFuture<HttpResponse<String>> call : calls) {
+                int status = call.get().statusCode();
+                if (status == 200) {
+                    admitted++;
+                } else if (status == 429) {
+                    throttled++;
+                }
+            }
+            assertEquals(20, admitted, "exactly the stage bucket's burst, with the clock frozen (§2.6)");
+            assertEquals(40, throttled);
+            frozen.advance(java.time.Duration.ofSeconds(3));
+            int later = 0;
+            for (int i = 0; i < 5; i++) {
+                later += gateway.get("/prod/hit").statusCode() == 200 ? 1 : 0;
+            }
+            assertEquals(3, later, "three seconds at 1/s refill exactly three tokens");
+        }
+    }
 }
