@@ -54,7 +54,7 @@ final class LambdaFunction implements AutoCloseable {
     private final LongSupplier ticker;
     private final int maxEnvironments;
     private final ExecutorService workers;
-    private final Set<Invocation> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<FunctionInvocation> inFlight = ConcurrentHashMap.newKeySet();
     /** Idle environments, most recently used first. */
     private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     /** Every environment not yet discarded: busy, idle or starting (for close). */
@@ -114,7 +114,7 @@ final class LambdaFunction implements AutoCloseable {
         if (env == null && !reserveEnvironment()) {
             return CompletableFuture.failedFuture(new FunctionThrottledException(spec.name(), maxEnvironments));
         }
-        Invocation invocation = new Invocation(randomRequestId());
+        FunctionInvocation invocation = new FunctionInvocation(randomRequestId());
         byte[] event = payload == null ? new byte[0] : payload;
         inFlight.add(invocation);
         ExecutionEnvironment taken = env;
@@ -153,7 +153,7 @@ final class LambdaFunction implements AutoCloseable {
      * The environment goes back to the pool before the caller gets the answer, so a call that follows
      * this one finds it warm.
      */
-    private void run(Invocation invocation, ExecutionEnvironment pooled, String qualifier, byte[] event) {
+    private void run(FunctionInvocation invocation, ExecutionEnvironment pooled, String qualifier, byte[] event) {
         Thread thread = Thread.currentThread();
         invocation.runsOn(thread);
         ClassLoader previousLoader = thread.getContextClassLoader();
@@ -244,7 +244,7 @@ final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private void logAnswer(Invocation invocation, byte[] answer, Throwable failure, boolean initFailed) {
+    private void logAnswer(FunctionInvocation invocation, byte[] answer, Throwable failure, boolean initFailed) {
         try {
             if (initFailed) {
                 identity.logger().log(new String(answer, StandardCharsets.UTF_8));
@@ -297,12 +297,12 @@ final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private byte[] timeoutPayload(Invocation invocation) {
+    private byte[] timeoutPayload(FunctionInvocation invocation) {
         return FunctionErrorPayload.ofTimeout(invocation.requestId(), identity.timeoutMillis(), Instant.now());
     }
 
     /** On the watchdog's thread, after the timeout answered the call. */
-    private void timedOut(Invocation invocation, ExecutionEnvironment env) {
+    private void timedOut(FunctionInvocation invocation, ExecutionEnvironment env) {
         discard(env);
         invocation.abandon(); // called under the invocation's lock, before its worker can leave
         env.abort();

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * deadline. Whichever comes first, the worker leaving the call or the alarm, completes the result; the
  * other is dropped. When the alarm wins, the worker is interrupted and left to finish on its own.
  */
-final class Invocation {
+final class FunctionInvocation {
     private final String requestId;
     private final CompletableFuture<InvokeResult> result = new CompletableFuture<>();
 
@@ -22,7 +22,7 @@ final class Invocation {
     private volatile long startNanos;
     private volatile long initNanos = -1;
 
-    Invocation(String requestId) {
+    FunctionInvocation(String requestId) {
         this.requestId = requestId;
     }
 
