@@ -28,8 +28,11 @@ public final class RunningGateway implements AutoCloseable {
 
     /** With the gateway's clock given: quotas, throttles and caches follow it. */
     public static RunningGateway start(Path apiYaml, Clock clock) throws Exception {
-        requireHandlerJars();
-        Gateway gateway = Gateway.create(ProjectLoader.load(apiYaml).project(), clock, null);
+        dev.gwemu.model.Project project = ProjectLoader.load(apiYaml).project();
+        if (project.functions().values().stream().anyMatch(f -> !f.runtime().isNodeJs())) {
+            requireHandlerJars(); // only projects with Java functions need the test jars built
+        }
+        Gateway gateway = Gateway.create(project, clock, null);
         return new RunningGateway(GatewayServer.start(gateway, "127.0.0.1", 0));
     }
 
