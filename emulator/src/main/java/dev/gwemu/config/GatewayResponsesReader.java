@@ -2,6 +2,7 @@ package dev.gwemu.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gwemu.mapping.GatewayResponseTemplate;
+import dev.gwemu.mapping.ParameterSource;
 import dev.gwemu.model.GatewayResponseSpec;
 import dev.gwemu.pipeline.GatewayResponseType;
 
@@ -44,7 +45,7 @@ final class GatewayResponsesReader {
                 }
                 status = Integer.valueOf(text);
             }
-            Map<String, String> parameters = new LinkedHashMap<>();
+            Map<String, ParameterSource> parameters = new LinkedHashMap<>();
             spec.path("responseParameters").fields().forEachRemaining(p -> {
                 String here = at + "/responseParameters/" + ProjectFileReader.escape(p.getKey());
                 if (!HEADER_TARGET.matcher(p.getKey()).matches()) {
@@ -53,7 +54,7 @@ final class GatewayResponsesReader {
                     problems.add(lines.problem(here, "'" + p.getValue().asText() + "' is not a gateway response source "
                             + "('static', method.request.*, stageVariables.* or context.*)"));
                 } else {
-                    parameters.put(p.getKey(), p.getValue().asText());
+                    parameters.put(p.getKey(), ParameterSource.parse(p.getValue().asText())); // compiled once, here
                 }
             });
             Map<String, GatewayResponseTemplate> templates = new LinkedHashMap<>();

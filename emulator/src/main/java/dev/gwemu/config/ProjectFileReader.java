@@ -265,12 +265,7 @@ final class ProjectFileReader {
     }
 
     private void allowOnly(JsonNode node, String at, Set<String> known) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!known.contains(key)) {
-                error(at + "/" + escape(key), "unknown key '" + key + "' (known here: " + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-        }
+        KnownKeys.check(node, at, known, this::error);
     }
 
     /** {@code runtime: nodejs20.x}; Java ({@code java17}) when absent or after reporting a bad one. */

@@ -191,13 +191,7 @@ final class UsageSettingsReader {
     }
 
     private void allowOnly(JsonNode node, String at, Set<String> known) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!known.contains(key)) {
-                error(at + "/" + ProjectFileReader.escape(key), "unknown key '" + key + "' (known here: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-        }
+        KnownKeys.check(node, at, known, this::error);
     }
 
     private void error(String pointer, String message) {

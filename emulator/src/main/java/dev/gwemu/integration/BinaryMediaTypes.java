@@ -49,7 +49,6 @@ public final class BinaryMediaTypes {
     }
 
     private static String mimeType(String header) {
-        int semicolon = header.indexOf(';');
-        return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return dev.gwemu.pipeline.MediaTypes.essence(header, "");
     }
 }

@@ -1,17 +1,12 @@
 package dev.gwemu.integration;
 
-import dev.gwemu.mapping.MappingInput;
-import dev.gwemu.mapping.ParameterSource;
 import dev.gwemu.model.Integration;
 import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.HttpResponse;
 import dev.gwemu.pipeline.Invocation;
-import dev.gwemu.pipeline.MappingInputs;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +18,18 @@ import java.util.Map;
  * mapped headers replace the client's of the same name. No X-Amzn-Trace-Id on the response [V].
  */
 public final class HttpProxyIntegration implements IntegrationHandler {
-    private final String accountId;
-    private final BinaryMediaTypes binaryMediaTypes;
+    private final IntegrationRequestMapper requests;
     private final HttpBackend backend;
 
     public HttpProxyIntegration(String accountId, BinaryMediaTypes binaryMediaTypes, HttpBackend backend) {
-        this.accountId = accountId;
-        this.binaryMediaTypes = binaryMediaTypes;
+        this.requests = new IntegrationRequestMapper(accountId, binaryMediaTypes);
         this.backend = backend;
     }
 
     @Override
     public HttpResponse call(Invocation inv) {
         Integration integration = inv.route().method().integration();
-        Mapped mapped = map(inv);
+        IntegrationRequestMapper.MappedParameters mapped = map(inv);
         String method = HttpBackend.method(integration, inv.request().method());
         HeaderList headers = HttpHeaderRules.forHttpProxy(inv, mapped.headers());
 
@@ -59,39 +52,10 @@ public final class HttpProxyIntegration implements IntegrationHandler {
         return query.toString();
     }
 
-    /** The parameter-mapping results of a proxy integration: nothing else of the integration request applies. */
-    record Mapped(Map<String, String> path, Map<String, List<String>> query, Map<String, String> headers) {
-        static final Mapped NONE = new Mapped(Map.of(), Map.of(), Map.of());
-    }
-
     /** {@code integration.request.*} mappings, resolved as for non-proxy integrations (§4.1 step 1). */
-    Mapped map(Invocation inv) {
-        Map<String, ParameterSource> parameters = inv.route().method().integration().requestParameters();
-        if (parameters.isEmpty()) {
-            return Mapped.NONE;
-        }
-        byte[] raw = inv.request().body();
-        String text = raw.length == 0 ? null
-                : binaryMediaTypes.matchesContentType(inv.request().headers().first("Content-Type"))
-                ? Base64.getEncoder().encodeToString(raw) : new String(raw, StandardCharsets.UTF_8);
-        MappingInput input = MappingInputs.of(inv, accountId, text);
-        Map<String, String> path = new LinkedHashMap<>();
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        Map<String, String> headers = new LinkedHashMap<>();
-        parameters.forEach((target, source) -> {
-            List<String> values = source.resolve(input);
-            if (values.isEmpty()) {
-                return; // a source that resolves to nothing adds nothing [V] (§8.1)
-            }
-            if (target.startsWith("integration.request.path.")) {
-                path.put(target.substring("integration.request.path.".length()), values.get(values.size() - 1));
-            } else if (target.startsWith("integration.request.querystring.")) {
-                query.computeIfAbsent(target.substring("integration.request.querystring.".length()), k -> new ArrayList<>())
-                        .addAll(values);
-            } else if (target.startsWith("integration.request.header.")) {
-                headers.put(target.substring("integration.request.header.".length()), String.join(",", values));
-            }
-        });
-        return new Mapped(path, query, headers);
+    private IntegrationRequestMapper.MappedParameters map(Invocation inv) {
+        Integration integration = inv.route().method().integration();
+        return integration.requestParameters().isEmpty() ? IntegrationRequestMapper.MappedParameters.NONE
+                : IntegrationRequestMapper.parameters(integration, requests.input(inv));
     }
 }

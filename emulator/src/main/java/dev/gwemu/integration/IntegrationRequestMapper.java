@@ -10,13 +10,13 @@ import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.GatewayResponseType;
 import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.pipeline.MappingInputs;
+import dev.gwemu.pipeline.MediaTypes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,18 +39,16 @@ final class IntegrationRequestMapper {
     IntegrationRequest map(Invocation inv) {
         Integration integration = inv.route().method().integration();
         String contentTypeHeader = inv.request().headers().first("Content-Type");
-        String mime = mime(contentTypeHeader, DEFAULT_CONTENT_TYPE);
+        String mime = MediaTypes.essence(contentTypeHeader, DEFAULT_CONTENT_TYPE);
         byte[] raw = inv.request().body();
         boolean binary = binaryMediaTypes.matchesContentType(contentTypeHeader);
-        String text = raw.length == 0 ? null
-                : binary ? Base64.getEncoder().encodeToString(raw) : new String(raw, StandardCharsets.UTF_8);
-        MappingInput input = MappingInputs.of(inv, accountId, text);
+        MappingInput input = input(inv);
         Overrides overrides = new Overrides();
 
-        Map<String, String> path = new LinkedHashMap<>();
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        Map<String, String> headers = new LinkedHashMap<>();
-        integration.requestParameters().forEach((target, source) -> apply(target, source.resolve(input), path, query, headers));
+        MappedParameters mapped = parameters(integration, input);
+        Map<String, String> path = mapped.path();
+        Map<String, List<String>> query = mapped.query();
+        Map<String, String> headers = mapped.headers();
 
         VtlTemplate template = template(integration, mime);
         byte[] body;
@@ -68,19 +66,38 @@ final class IntegrationRequestMapper {
         return new IntegrationRequest(body, path, query, headers, input, overrides, template != null);
     }
 
-    private static void apply(String target, List<String> values, Map<String, String> path,
-                              Map<String, List<String>> query, Map<String, String> headers) {
-        if (values.isEmpty()) {
-            return; // a source that resolves to nothing adds nothing [E]
-        }
-        if (target.startsWith("integration.request.path.")) {
-            path.put(target.substring("integration.request.path.".length()), values.get(values.size() - 1));
-        } else if (target.startsWith("integration.request.querystring.")) {
-            query.computeIfAbsent(target.substring("integration.request.querystring.".length()), k -> new ArrayList<>())
-                    .addAll(values);
-        } else {
-            headers.put(target.substring("integration.request.header.".length()), String.join(",", values));
-        }
+    /** What templates and mappings see of the request: binary bodies as their base64 text. */
+    MappingInput input(Invocation inv) {
+        byte[] raw = inv.request().body();
+        boolean binary = binaryMediaTypes.matchesContentType(inv.request().headers().first("Content-Type"));
+        String text = raw.length == 0 ? null
+                : binary ? Base64.getEncoder().encodeToString(raw) : new String(raw, StandardCharsets.UTF_8);
+        return MappingInputs.of(inv, accountId, text);
+    }
+
+    /** Step 1 of §4.1 alone: what the integration's requestParameters resolve to (all HTTP_PROXY uses). */
+    static MappedParameters parameters(Integration integration, MappingInput input) {
+        MappedParameters mapped = new MappedParameters(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        integration.requestParameters().forEach((target, source) -> {
+            List<String> values = source.resolve(input);
+            if (values.isEmpty()) {
+                return; // a source that resolves to nothing adds nothing [E], [V] for HTTP_PROXY (§8.1)
+            }
+            if (target.startsWith("integration.request.path.")) {
+                mapped.path().put(target.substring("integration.request.path.".length()), values.get(values.size() - 1));
+            } else if (target.startsWith("integration.request.querystring.")) {
+                mapped.query().computeIfAbsent(target.substring("integration.request.querystring.".length()),
+                        k -> new ArrayList<>()).addAll(values);
+            } else {
+                mapped.headers().put(target.substring("integration.request.header.".length()), String.join(",", values));
+            }
+        });
+        return mapped;
+    }
+
+    /** The parameter-mapping results: URI path values, query parameters, headers (mutable, in mapping order). */
+    record MappedParameters(Map<String, String> path, Map<String, List<String>> query, Map<String, String> headers) {
+        static final MappedParameters NONE = new MappedParameters(Map.of(), Map.of(), Map.of());
     }
 
     /** The template for the request's content type, or the {@code $default} one [E]. */
@@ -118,15 +135,6 @@ final class IntegrationRequestMapper {
             throw GatewayException.configurationError("Execution failed due to configuration error: "
                     + "unable to base64-decode the payload (contentHandling CONVERT_TO_BINARY)");
         }
-    }
-
-    /** The MIME part of a Content-Type or Accept value, lower case; {@code fallback} when there is none. */
-    static String mime(String value, String fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        int semicolon = value.indexOf(';');
-        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     /** Kept for the integration response: the same input and the overrides the request template set. */

@@ -66,7 +66,7 @@ final class IntegrationResponseMapper {
             }
         });
 
-        String accept = IntegrationRequestMapper.mime(inv.request().headers().first("Accept"),
+        String accept = dev.gwemu.pipeline.MediaTypes.essence(inv.request().headers().first("Accept"),
                 IntegrationRequestMapper.DEFAULT_CONTENT_TYPE);
         VtlTemplate template = template(selected.responseTemplates(), accept);
         byte[] body;

@@ -1,6 +1,7 @@
 package dev.gwemu.model;
 
 import dev.gwemu.mapping.GatewayResponseTemplate;
+import dev.gwemu.mapping.ParameterSource;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  *                           {@code stageVariables.*}, {@code context.*})
  * @param responseTemplates  content type to template (simple substitution, not VTL)
  */
-public record GatewayResponseSpec(Integer statusCode, Map<String, String> responseParameters,
+public record GatewayResponseSpec(Integer statusCode, Map<String, ParameterSource> responseParameters,
                                   Map<String, GatewayResponseTemplate> responseTemplates) {
     public GatewayResponseSpec {
         responseParameters = Collections.unmodifiableMap(new LinkedHashMap<>(responseParameters));

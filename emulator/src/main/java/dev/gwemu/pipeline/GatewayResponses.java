@@ -2,12 +2,10 @@ package dev.gwemu.pipeline;
 
 import dev.gwemu.mapping.GatewayResponseTemplate;
 import dev.gwemu.mapping.MappingInput;
-import dev.gwemu.mapping.ParameterSource;
 import dev.gwemu.model.GatewayResponseSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +52,7 @@ public final class GatewayResponses {
         int status = spec.statusCode() != null ? spec.statusCode() : e.status();
         HeaderList headers = new HeaderList();
         spec.responseParameters().forEach((target, source) -> {
-            List<String> values = ParameterSource.parse(source).resolve(input);
+            List<String> values = source.resolve(input);
             if (!values.isEmpty()) {
                 headers.add(target.substring("gatewayresponse.header.".length()), values.get(values.size() - 1));
             }
@@ -92,8 +90,7 @@ public final class GatewayResponses {
         if (spec.responseTemplates().isEmpty()) {
             return null;
         }
-        String accept = inv.request().headers().first("Accept");
-        String mime = accept == null ? "application/json" : accept.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String mime = MediaTypes.essence(inv.request().headers().first("Accept"), "application/json");
         GatewayResponseTemplate exact = spec.responseTemplates().get(mime);
         if (exact != null) {
             return exact;
@@ -117,10 +114,5 @@ public final class GatewayResponses {
 
     private static byte[] defaultBody(GatewayException e) {
         return ("{\"message\":" + ContextVariables.messageString(e.getMessage()) + "}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** {@code $context.error.messageString}: the message as a quoted JSON string, or null. */
-    static String messageString(String message) {
-        return ContextVariables.messageString(message);
     }
 }

@@ -2,7 +2,6 @@ package dev.gwemu.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,7 +86,6 @@ final class BodyModels {
 
     /** The MIME part, compared case-insensitively: "Application/JSON; charset=UTF-8" is application/json. */
     static String mediaType(String contentType) {
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return dev.gwemu.pipeline.MediaTypes.essence(contentType, "");
     }
 }
