@@ -68,8 +68,7 @@ public final class Gateway implements AutoCloseable {
             for (dev.gwemu.model.Stage stage : api.stages().values()) {
                 if (stage.canary() != null && stage.canary().resources() != null) {
                     // The canary deployment serves other code: its own resources, the same steps.
-                    Api canaryApi = new Api(api.name(), api.id(), api.type(), api.definition(), stage.canary().resources(),
-                            api.stages(), api.binaryMediaTypes(), api.gatewayResponses(), api.apiKeySource());
+                    Api canaryApi = api.withResources(api.definition(), stage.canary().resources());
                     canaryRoads.put(stage.name(), restRoad(project, canaryApi, runtime, usage, clock));
                 }
             }

@@ -17,15 +17,33 @@ import java.util.Map;
  * @param gatewayResponses {@code x-amazon-apigateway-gateway-responses}: response type name (e.g. DEFAULT_4XX) to its
  *                         customisation
  * @param apiKeySource     HEADER (the X-API-Key header) or AUTHORIZER (the authorizer's usageIdentifierKey)
+ * @param endpointType     EDGE, REGIONAL or PRIVATE
+ * @param vpcEndpointIds   the VPC endpoints a PRIVATE API is associated with (its {@code {apiId}-{vpceId}} host names)
+ * @param policy           the resource policy ({@code x-amazon-apigateway-policy}) as JSON text, or null for none
  */
 public record Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
                   Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses,
-                  String apiKeySource) {
+                  String apiKeySource, EndpointType endpointType, List<String> vpcEndpointIds, String policy) {
     public Api {
         resources = List.copyOf(resources);
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
         binaryMediaTypes = List.copyOf(binaryMediaTypes);
         gatewayResponses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gatewayResponses));
+        vpcEndpointIds = List.copyOf(vpcEndpointIds);
+    }
+
+    /** An EDGE API without a resource policy. */
+    public Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
+               Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses,
+               String apiKeySource) {
+        this(name, id, type, definition, resources, stages, binaryMediaTypes, gatewayResponses, apiKeySource,
+                EndpointType.EDGE, List.of(), null);
+    }
+
+    /** The same API serving other resources (a canary deployment's). */
+    public Api withResources(Path definition, List<Resource> resources) {
+        return new Api(name, id, type, definition, resources, stages, binaryMediaTypes, gatewayResponses, apiKeySource,
+                endpointType, vpcEndpointIds, policy);
     }
 
     /** An API whose gateway responses are AWS's defaults, with keys from the X-API-Key header. */

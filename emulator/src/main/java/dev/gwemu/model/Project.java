@@ -16,10 +16,11 @@ import java.util.Map;
  * @param usagePlans api.yaml's usage plans
  * @param accountThrottle the account-level throttle shared by every API (security-and-operations.md §2.4)
  * @param domains   custom domain names with their base path mappings
+ * @param security  credentials, user pools and VPC endpoints requests are authenticated against
  */
 public record Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions,
                       List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
-                      List<DomainSpec> domains) {
+                      List<DomainSpec> domains, SecuritySpec security) {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
 
@@ -29,10 +30,24 @@ public record Project(Path file, String region, String accountId, List<Api> apis
         apiKeys = List.copyOf(apiKeys);
         usagePlans = List.copyOf(usagePlans);
         domains = List.copyOf(domains);
+        security = security == null ? SecuritySpec.NONE : security;
+    }
+
+    /** A project with nothing to authenticate against. */
+    public Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions,
+                   List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
+                   List<DomainSpec> domains) {
+        this(file, region, accountId, apis, functions, apiKeys, usagePlans, accountThrottle, domains, SecuritySpec.NONE);
+    }
+
+    /** Where gwemu keeps what it generates for this project (signing keys, certificates): {@code .gwemu/} beside api.yaml. */
+    public Path stateDir() {
+        Path folder = file.toAbsolutePath().getParent();
+        return folder.resolve(".gwemu");
     }
 
     /** A project without API keys or usage plans, at the account's default throttle. */
     public Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions) {
-        this(file, region, accountId, apis, functions, List.of(), List.of(), Throttle.ACCOUNT_DEFAULT, List.of());
+        this(file, region, accountId, apis, functions, List.of(), List.of(), Throttle.ACCOUNT_DEFAULT, List.of(), SecuritySpec.NONE);
     }
 }

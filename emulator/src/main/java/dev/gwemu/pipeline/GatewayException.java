@@ -36,6 +36,11 @@ public final class GatewayException extends RuntimeException {
         return new GatewayException(type, message, type.defaultStatus(), type.errorType(), null, null);
     }
 
+    /** A gateway response of {@code type} whose {@code x-amzn-ErrorType} is not the type's usual one (SigV4's errors). */
+    public static GatewayException of(GatewayResponseType type, String message, String errorType) {
+        return new GatewayException(type, message, type.defaultStatus(), errorType, null, null);
+    }
+
     /** A response with fixed JSON bytes that no template produces. */
     public static GatewayException fixed(GatewayResponseType type, int status, String errorType, String jsonBody) {
         return new GatewayException(type, jsonBody, status, errorType, jsonBody.getBytes(StandardCharsets.UTF_8),

@@ -24,6 +24,9 @@ public final class Invocation {
     private GatewayException error;
     private String apiKeyId;
     private String apiKey;
+    private dev.gwemu.auth.CallerIdentity caller;
+    private java.util.Map<String, Object> authorizer;
+    private String usageIdentifierKey;
 
     /**
      * @param path        the request path after the stage, percent-encoding kept ({@code /pets/1})
@@ -153,5 +156,36 @@ public final class Invocation {
 
     public void error(GatewayException error) {
         this.error = error;
+    }
+
+    /** The SigV4 caller of an AWS_IAM method ({@code requestContext.identity}), or null. */
+    public dev.gwemu.auth.CallerIdentity caller() {
+        return caller;
+    }
+
+    public void caller(dev.gwemu.auth.CallerIdentity caller) {
+        this.caller = caller;
+    }
+
+    /**
+     * {@code requestContext.authorizer} as the integration sees it: a Lambda authorizer's principalId,
+     * integrationLatency and context (values as strings), or Cognito's {@code claims}; null when no authorizer ran
+     * (the event then has no {@code authorizer} key, security-and-operations.md §3.3).
+     */
+    public java.util.Map<String, Object> authorizer() {
+        return authorizer;
+    }
+
+    public void authorizer(java.util.Map<String, Object> authorizer) {
+        this.authorizer = authorizer;
+    }
+
+    /** A Lambda authorizer's {@code usageIdentifierKey}: the API key when the API's key source is AUTHORIZER. */
+    public String usageIdentifierKey() {
+        return usageIdentifierKey;
+    }
+
+    public void usageIdentifierKey(String key) {
+        this.usageIdentifierKey = key;
     }
 }

@@ -1,0 +1,6 @@
+package dev.gwemu.model;
+
+/** A method's {@code authorizationType}. */
+public enum AuthorizationType {
+    NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS
+}

@@ -1,0 +1,24 @@
+package dev.gwemu.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The project-wide things requests are authenticated against.
+ *
+ * @param credentials   access keys that may sign AWS_IAM requests
+ * @param userPools     Cognito user pools
+ * @param vpcEndpoints  simulated VPC endpoints for PRIVATE APIs
+ * @param signatureSkew how far a SigV4 date may be from now (security-and-operations.md §3.1 measured 5 minutes)
+ */
+public record SecuritySpec(List<CredentialSpec> credentials, List<UserPoolSpec> userPools,
+                           List<VpcEndpointSpec> vpcEndpoints, Duration signatureSkew) {
+    public static final Duration DEFAULT_SIGNATURE_SKEW = Duration.ofMinutes(5);
+    public static final SecuritySpec NONE = new SecuritySpec(List.of(), List.of(), List.of(), DEFAULT_SIGNATURE_SKEW);
+
+    public SecuritySpec {
+        credentials = List.copyOf(credentials);
+        userPools = List.copyOf(userPools);
+        vpcEndpoints = List.copyOf(vpcEndpoints);
+    }
+}
