@@ -27,6 +27,7 @@ public final class Invocation {
     private dev.gwemu.auth.CallerIdentity caller;
     private java.util.Map<String, Object> authorizer;
     private String usageIdentifierKey;
+    private dev.gwemu.model.VpcEndpointSpec vpcEndpoint;
 
     /**
      * @param path        the request path after the stage, percent-encoding kept ({@code /pets/1})
@@ -187,5 +188,14 @@ public final class Invocation {
 
     public void usageIdentifierKey(String key) {
         this.usageIdentifierKey = key;
+    }
+
+    /** The simulated VPC endpoint a PRIVATE API's request came through ({@code aws:SourceVpce}), or null. */
+    public dev.gwemu.model.VpcEndpointSpec vpcEndpoint() {
+        return vpcEndpoint;
+    }
+
+    public void vpcEndpoint(dev.gwemu.model.VpcEndpointSpec vpcEndpoint) {
+        this.vpcEndpoint = vpcEndpoint;
     }
 }
