@@ -37,8 +37,15 @@ final class OpenApiReader {
     /** What a definition yields, and where its nodes are for later problems. */
     record Definition(List<Resource> resources, List<String> binaryMediaTypes,
                       Map<String, dev.gwemu.model.GatewayResponseSpec> gatewayResponses, String apiKeySource,
-                      SourceLines lines) {
+                      SourceLines lines, EndpointConfiguration endpoint, String policy) {
     }
+
+    /** {@code x-amazon-apigateway-endpoint-configuration}: a null type when the definition does not say. */
+    record EndpointConfiguration(dev.gwemu.model.EndpointType type, List<String> vpcEndpointIds) {
+    }
+
+    static final String ENDPOINT_CONFIGURATION = "x-amazon-apigateway-endpoint-configuration";
+    static final String POLICY = "x-amazon-apigateway-policy";
 
     private final Path file;
     private final String apiId;
@@ -48,6 +55,7 @@ final class OpenApiReader {
     private JsonNode raw;               // the file as written, for what swagger-parser's model does not keep
     private MethodRequestReader methodRequests;
     private IntegrationReader integrations;
+    private AuthorizationReader authorization;
 
     OpenApiReader(Path file, String apiId, List<Problem> problems, List<Problem> warnings) {
         this.file = file;
@@ -82,6 +90,7 @@ final class OpenApiReader {
         }
         methodRequests = new MethodRequestReader(raw, apiId, lines, problems);
         integrations = new IntegrationReader(lines, problems, warnings);
+        authorization = new AuthorizationReader(raw, apiId, lines, problems);
         List<Resource> resources = new ArrayList<>();
         if (openApi.getPaths() != null) {
             openApi.getPaths().forEach((path, item) -> {
@@ -92,7 +101,7 @@ final class OpenApiReader {
             });
         }
         return new Definition(resources, binaryMediaTypes(openApi.getExtensions()),
-                GatewayResponsesReader.read(raw, lines, problems), apiKeySource(), lines);
+                GatewayResponsesReader.read(raw, lines, problems), apiKeySource(), lines, endpointConfiguration(), policy());
     }
 
     private Resource resource(String path, PathItem item) {
@@ -148,7 +157,7 @@ final class OpenApiReader {
         Map<String, MethodResponse> responses = MethodRequestReader.responses(operation);
         checkResponsesDeclared(integration, responses, at + "/" + INTEGRATION + "/responses", where);
         return new Method(verb, operationId, integration, parameters, methodRequests.validator(operation, at, parameters),
-                responses, methodRequests.apiKeyRequired(operation));
+                responses, methodRequests.apiKeyRequired(operation), authorization.method(operation, at, where));
     }
 
     /**
@@ -206,6 +215,44 @@ final class OpenApiReader {
             return null;
         }
         return value;
+    }
+
+    private EndpointConfiguration endpointConfiguration() {
+        JsonNode node = raw.path(ENDPOINT_CONFIGURATION);
+        if (node.isMissingNode()) {
+            return new EndpointConfiguration(null, List.of());
+        }
+        dev.gwemu.model.EndpointType type = null;
+        JsonNode types = node.path("types");
+        if (types.size() > 1) {
+            problems.add(lines.problem("/" + ENDPOINT_CONFIGURATION + "/types", "Cannot create an api with multiple Endpoint Types."));
+        } else if (types.size() == 1) {
+            try {
+                type = dev.gwemu.model.EndpointType.valueOf(types.get(0).asText());
+            } catch (IllegalArgumentException e) {
+                problems.add(lines.problem("/" + ENDPOINT_CONFIGURATION + "/types/0",
+                        "Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE"));
+            }
+        }
+        List<String> vpce = new ArrayList<>();
+        node.path("vpcEndpointIds").forEach(id -> vpce.add(id.asText()));
+        return new EndpointConfiguration(type, vpce);
+    }
+
+    /** {@code x-amazon-apigateway-policy} as the JSON text API Gateway stores (§4.1), or null. */
+    private String policy() {
+        JsonNode node = raw.path(POLICY);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.asText(); // some exports carry the stringified form
+        }
+        if (!node.isObject()) {
+            problems.add(lines.problem("/" + POLICY, "the resource policy is an IAM policy document (a mapping with Statement)"));
+            return null;
+        }
+        return node.toString();
     }
 
     private static List<String> binaryMediaTypes(Map<String, Object> extensions) {

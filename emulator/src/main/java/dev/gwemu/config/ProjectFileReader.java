@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 final class ProjectFileReader {
     /** An API entry before its definition is read. */
     record ApiEntry(String name, String id, String type, Path definition, Map<String, StageEntry> stages,
-                    String apiKeySource, String pointer) {
+                    String apiKeySource, dev.gwemu.model.EndpointType endpointType, List<String> vpcEndpointIds,
+                    String pointer) {
     }
 
     /** A stage's settings before its API is read. */
@@ -47,7 +48,7 @@ final class ProjectFileReader {
 
     record ProjectFile(String region, String accountId, List<ApiEntry> apis, Map<String, FunctionSpec> functions,
                        List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
-                       JsonNode domains, SourceLines lines) {
+                       JsonNode domains, dev.gwemu.model.SecuritySpec security, SourceLines lines) {
     }
 
     private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
@@ -84,7 +85,7 @@ final class ProjectFileReader {
             return null;
         }
         allowOnly(root, "", Set.of("region", "accountId", "apis", "functions", "apiKeys", "usagePlans", "accountThrottle",
-                "domains"));
+                "domains", "credentials", "userPools", "vpcEndpoints", "signatureSkewSeconds"));
         String region = text(root, "/region", Project.DEFAULT_REGION);
         String accountId = text(root, "/accountId", Project.DEFAULT_ACCOUNT_ID);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
@@ -95,7 +96,8 @@ final class ProjectFileReader {
                 : Throttle.ACCOUNT_DEFAULT;
         return new ProjectFile(region, accountId, apis(root.path("apis"), usage), functions(root.path("functions")),
                 usage.apiKeys(root.path("apiKeys")), usage.usagePlans(root.path("usagePlans")),
-                account == null ? Throttle.ACCOUNT_DEFAULT : account, root.path("domains"), lines);
+                account == null ? Throttle.ACCOUNT_DEFAULT : account, root.path("domains"),
+                new SecurityReader(file.toAbsolutePath().getParent(), lines, problems).read(root), lines);
     }
 
     private List<ApiEntry> apis(JsonNode node, UsageSettingsReader usage) {
@@ -111,7 +113,8 @@ final class ProjectFileReader {
                 error(at, "each API must be a mapping with name, definition and stages");
                 continue;
             }
-            allowOnly(api, at, Set.of("name", "id", "type", "definition", "stages", "apiKeySource"));
+            allowOnly(api, at, Set.of("name", "id", "type", "definition", "stages", "apiKeySource", "endpointType",
+                    "vpcEndpointIds"));
             String name = required(api, at + "/name");
             String id = text(api, at + "/id", null);
             if (id != null && !API_ID.matcher(id).matches()) {
@@ -131,8 +134,19 @@ final class ProjectFileReader {
             if (keySource != null && !keySource.equals("HEADER") && !keySource.equals("AUTHORIZER")) {
                 error(at + "/apiKeySource", "apiKeySource is HEADER or AUTHORIZER, got '" + keySource + "'");
             }
+            dev.gwemu.model.EndpointType endpointType = null;
+            String endpoint = text(api, at + "/endpointType", null);
+            if (endpoint != null) {
+                try {
+                    endpointType = dev.gwemu.model.EndpointType.valueOf(endpoint);
+                } catch (IllegalArgumentException e) {
+                    error(at + "/endpointType", "endpointType is EDGE, REGIONAL or PRIVATE, got '" + endpoint + "'");
+                }
+            }
+            List<String> vpce = new ArrayList<>();
+            api.path("vpcEndpointIds").forEach(v -> vpce.add(v.asText()));
             apis.add(new ApiEntry(name, id, type, definitionPath, stages(api.path("stages"), at + "/stages", usage),
-                    keySource, at));
+                    keySource, endpointType, vpce, at));
         }
         return apis;
     }

@@ -4,6 +4,7 @@ import dev.gwemu.integration.LambdaFunctionUri;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.ApiKeySpec;
 import dev.gwemu.model.ApiType;
+import dev.gwemu.model.EndpointType;
 import dev.gwemu.model.FunctionSpec;
 import dev.gwemu.model.Method;
 import dev.gwemu.model.Project;
@@ -85,8 +86,14 @@ public final class ProjectLoader {
             }
             String keySource = entry.apiKeySource() != null ? entry.apiKeySource()
                     : definition.apiKeySource() != null ? definition.apiKeySource() : "HEADER";
+            EndpointType endpointType = entry.endpointType() != null ? entry.endpointType()
+                    : definition.endpoint().type() != null ? definition.endpoint().type() : EndpointType.EDGE;
+            List<String> vpcEndpointIds = !entry.vpcEndpointIds().isEmpty() ? entry.vpcEndpointIds()
+                    : definition.endpoint().vpcEndpointIds();
             Api api = new Api(entry.name(), id, ApiType.REST, entry.definition(), definition.resources(), stages,
-                    definition.binaryMediaTypes(), definition.gatewayResponses(), keySource);
+                    definition.binaryMediaTypes(), definition.gatewayResponses(), keySource, endpointType, vpcEndpointIds,
+                    definition.policy());
+            SecurityChecks.check(api, definition.lines(), projectFile, problems);
             checkRoutes(api, problems);
             checkFunctionBindings(api, definition.lines(), projectFile.functions(), problems, warnings);
             apis.add(api);
@@ -104,7 +111,7 @@ public final class ProjectLoader {
             throw new DefinitionException(problems);
         }
         return new Loaded(new Project(file, projectFile.region(), projectFile.accountId(), apis, projectFile.functions(),
-                keys, projectFile.usagePlans(), projectFile.accountThrottle(), domains),
+                keys, projectFile.usagePlans(), projectFile.accountThrottle(), domains, projectFile.security()),
                 List.copyOf(warnings));
     }
 
