@@ -2,6 +2,7 @@ package dev.gwemu.integration;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.gwemu.auth.CallerIdentity;
 import dev.gwemu.pipeline.ContextVariables;
 import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.HttpRequest;
@@ -22,7 +23,8 @@ import java.util.Set;
 
 /**
  * Writes the REST Lambda proxy event, payload 1.0, key for key as API Gateway sends it
- * (data-plane.md §2.2, fixtures rest-v1-proxy-event-*.json): every key present, empty maps as null.
+ * (data-plane.md §2.2, fixtures rest-v1-proxy-event-*.json): every key present, empty maps as null. The REQUEST
+ * Lambda authorizer's event is the same request without the body (security-and-operations.md §3.3).
  */
 public final class ProxyEventWriter {
     private static final JsonFactory JSON = new JsonFactory();
@@ -34,9 +36,8 @@ public final class ProxyEventWriter {
             "www-authenticate");
     /** Headers API Gateway sets itself, whatever the client sent. */
     private static final Set<String> REPLACED = caseInsensitive("x-forwarded-port", "x-forwarded-proto", "x-amzn-trace-id");
-    private static final List<String> IDENTITY_NULLS_BEFORE_SOURCE_IP = List.of("accessKey", "accountId", "caller",
-            "cognitoAuthenticationProvider", "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
-            "principalOrgId");
+    private static final List<String> COGNITO_AND_ORG_NULLS = List.of("cognitoAuthenticationProvider",
+            "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId");
 
     private final String accountId;
     private final BinaryMediaTypes binaryMediaTypes;
@@ -47,27 +48,55 @@ public final class ProxyEventWriter {
     }
 
     public byte[] write(Invocation inv) {
-        HttpRequest request = inv.request();
-        RouteMatch route = inv.route();
-        HeaderList headers = eventHeaders(inv);
+        return writeEvent(g -> {
+            writeRequest(g, inv);
+            writeRequestContext(g, inv, inv.authorizer());
+            writeBody(g, inv.request());
+        });
+    }
+
+    /**
+     * The event of a REQUEST Lambda authorizer (security-and-operations.md §3.3, fixture
+     * rest-authorizer-request-event.json): {@code type} and {@code methodArn}, then the proxy event's request keys
+     * and {@code requestContext}, without {@code body} and {@code isBase64Encoded}. The authorizer has not run yet,
+     * so the context has no {@code authorizer} key.
+     */
+    public byte[] writeRequestAuthorizerEvent(Invocation inv, String methodArn) {
+        return writeEvent(g -> {
+            g.writeStringField("type", "REQUEST");
+            g.writeStringField("methodArn", methodArn);
+            writeRequest(g, inv);
+            writeRequestContext(g, inv, null);
+        });
+    }
+
+    private interface EventFields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static byte[] writeEvent(EventFields fields) {
         EventBuffer out = BUFFERS.get();
         out.reset();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("resource", route.resource().path());
-            g.writeStringField("path", inv.path());
-            g.writeStringField("httpMethod", request.method());
-            writeHeaders(g, headers);
-            writeQuery(g, inv);
-            writeStringMap(g, "pathParameters", route.pathParameters());
-            writeStringMap(g, "stageVariables", inv.stage().variables());
-            writeRequestContext(g, inv, headers);
-            writeBody(g, request);
+            fields.write(g);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** {@code resource} to {@code stageVariables}: what the proxy event and the REQUEST authorizer event share. */
+    private static void writeRequest(JsonGenerator g, Invocation inv) throws IOException {
+        RouteMatch route = inv.route();
+        g.writeStringField("resource", route.resource().path());
+        g.writeStringField("path", inv.path());
+        g.writeStringField("httpMethod", inv.request().method());
+        writeHeaders(g, eventHeaders(inv));
+        writeQuery(g, inv);
+        writeStringMap(g, "pathParameters", route.pathParameters());
+        writeStringMap(g, "stageVariables", inv.stage().variables());
     }
 
     /** The client's headers less the dropped ones, plus the X-Forwarded-* and trace headers AWS adds. */
@@ -121,31 +150,24 @@ public final class ProxyEventWriter {
         writeMultiMap(g, "multiValueQueryStringParameters", all);
     }
 
-    private void writeRequestContext(JsonGenerator g, Invocation inv, HeaderList headers) throws IOException {
+    /** @param authorizer {@code requestContext.authorizer}, or null to leave the key out (no authorizer ran, §3.3 [snap]) */
+    private void writeRequestContext(JsonGenerator g, Invocation inv, Map<String, Object> authorizer) throws IOException {
         HttpRequest request = inv.request();
         String host = request.host();
         g.writeObjectFieldStart("requestContext");
         g.writeStringField("accountId", accountId);
         g.writeStringField("apiId", inv.api().id());
+        if (authorizer != null) {
+            // The context's keys are in alphabetical order in every recorded event; authorizer follows apiId.
+            g.writeFieldName("authorizer");
+            writeValue(g, authorizer);
+        }
         g.writeStringField("deploymentId", inv.stage().deploymentId());
         g.writeStringField("domainName", host);
         g.writeStringField("domainPrefix", ContextVariables.domainPrefix(host));
         g.writeStringField("extendedRequestId", inv.ids().extendedRequestId());
         g.writeStringField("httpMethod", request.method());
-        g.writeObjectFieldStart("identity");
-        for (String key : IDENTITY_NULLS_BEFORE_SOURCE_IP) {
-            g.writeNullField(key);
-            if (key.equals("accountId") && inv.apiKey() != null) {
-                // Present only when a key was validated (security-and-operations.md §2.2 [snap]), in the keys' order.
-                g.writeStringField("apiKey", inv.apiKey());
-                g.writeStringField("apiKeyId", inv.apiKeyId());
-            }
-        }
-        g.writeStringField("sourceIp", request.sourceIp());
-        g.writeNullField("user");
-        g.writeStringField("userAgent", request.headers().first("User-Agent"));
-        g.writeNullField("userArn");
-        g.writeEndObject();
+        writeIdentity(g, inv);
         if (inv.route().method().operationName() != null) {
             g.writeStringField("operationName", inv.route().method().operationName());
         }
@@ -158,6 +180,59 @@ public final class ProxyEventWriter {
         g.writeStringField("resourcePath", inv.route().resource().path());
         g.writeStringField("stage", inv.stage().name());
         g.writeEndObject();
+    }
+
+    /**
+     * {@code requestContext.identity}, keys in the recorded order. A SigV4 caller fills accessKey, accountId, caller,
+     * user and userArn (security-and-operations.md §3.1); apiKey and apiKeyId are present only when a key was
+     * validated (§2.2 [snap]).
+     */
+    private static void writeIdentity(JsonGenerator g, Invocation inv) throws IOException {
+        CallerIdentity caller = inv.caller();
+        g.writeObjectFieldStart("identity");
+        g.writeStringField("accessKey", caller == null ? null : caller.accessKey());
+        g.writeStringField("accountId", caller == null ? null : caller.accountId());
+        if (inv.apiKey() != null) {
+            g.writeStringField("apiKey", inv.apiKey());
+            g.writeStringField("apiKeyId", inv.apiKeyId());
+        }
+        g.writeStringField("caller", caller == null ? null : caller.caller());
+        for (String key : COGNITO_AND_ORG_NULLS) {
+            g.writeNullField(key);
+        }
+        g.writeStringField("sourceIp", inv.request().sourceIp());
+        g.writeStringField("user", caller == null ? null : caller.user());
+        g.writeStringField("userAgent", inv.request().headers().first("User-Agent"));
+        g.writeStringField("userArn", caller == null ? null : caller.userArn());
+        g.writeEndObject();
+    }
+
+    /** An authorizer map's value: strings, numbers, booleans and nulls, and nested maps and lists (Cognito's claims). */
+    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof Iterable<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                writeValue(g, item);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeString(value.toString());
+        }
     }
 
     private void writeBody(JsonGenerator g, HttpRequest request) throws IOException {
