@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {
                 "A local AWS API Gateway: serves REST APIs from OpenAPI definitions with the",
                 "x-amazon-apigateway-* extensions, running their Lambda handlers in-process."},
-        subcommands = {StartCommand.class, UsageCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, UsageCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class GwemuCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

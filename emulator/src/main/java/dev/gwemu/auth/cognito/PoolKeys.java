@@ -1,0 +1,15 @@
+package dev.gwemu.auth.cognito;
+
+import java.security.interfaces.RSAPublicKey;
+
+/** The RS256 public keys a user pool signs its tokens with, by {@code kid}: its JWKS. */
+interface PoolKeys {
+    /**
+     * @return the key named {@code kid}, or null when the pool has no such key
+     * @throws KeysUnavailableException when the keys cannot be had right now (a JWKS URL does not answer)
+     */
+    RSAPublicKey find(String kid) throws KeysUnavailableException;
+
+    /** Where the keys come from, for the console. */
+    String origin();
+}
