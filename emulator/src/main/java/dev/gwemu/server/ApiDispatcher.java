@@ -1,7 +1,9 @@
 package dev.gwemu.server;
 
 import dev.gwemu.model.Api;
+import dev.gwemu.model.DomainSpec;
 import dev.gwemu.model.Stage;
+import dev.gwemu.model.VpcEndpointSpec;
 import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.GatewayResponses;
 import dev.gwemu.pipeline.HttpRequest;
@@ -10,19 +12,27 @@ import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.pipeline.RequestIds;
 import dev.gwemu.pipeline.RestApiRoad;
 import dev.gwemu.pipeline.StandardHeaders;
+import dev.gwemu.server.endpoint.EdgeLocation;
+import dev.gwemu.server.endpoint.EndpointPath;
+import dev.gwemu.server.endpoint.ExecuteApiHosts;
+import dev.gwemu.server.endpoint.ForbiddenResponse;
+import dev.gwemu.usage.UsageCheck;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
- * Picks the API (by Host {@code {apiId}.execute-api.*}, else the first API) and the stage (the first
- * path segment), then sends the request down that API's road (data-plane.md §0 step 1, §1.1).
+ * Picks the API (by custom domain, by Host {@code {apiId}.execute-api.*} or one of its VPC endpoint forms,
+ * else the first API) and the stage (the first path segment), lets the API's endpoint type shape the
+ * request (CloudFront, VPC endpoint), then sends it down that API's road (data-plane.md §0 step 1, §1.1;
+ * security-and-operations.md §5).
  */
 public final class ApiDispatcher {
-    /** An API and the road its requests walk. */
     /** An API, the road its requests walk, and the roads of stage canaries that serve another definition. */
     public record ServedApi(Api api, RestApiRoad road, Map<String, RestApiRoad> canaryRoads) {
         public ServedApi(Api api, RestApiRoad road) {
@@ -35,36 +45,53 @@ public final class ApiDispatcher {
         }
     }
 
-    private static final String EXECUTE_API = ".execute-api.";
-
-    private final Map<String, ServedApi> byId = new LinkedHashMap<>();
+    private final Map<String, ServedApi> byId = new HashMap<>();
     private final ServedApi first;
     private final GatewayResponses gatewayResponses = new GatewayResponses();
     private final RequestLog log;
     private final Clock clock;
     private final CustomDomains domains;
+    private final ExecuteApiHosts hosts;
+    private final EndpointPath endpoints;
     private final UsageEndpoint usageEndpoint;
     private final CanaryRouter canaries;
 
     public ApiDispatcher(List<ServedApi> apis, RequestLog log, Clock clock) {
-        this(apis, List.of(), null, log, clock, java.util.random.RandomGenerator.getDefault());
+        this(apis, List.of(), List.of(), null, log, clock, RandomGenerator.getDefault());
+    }
+
+    /** Without VPC endpoints: PRIVATE APIs answer 403 to every request. */
+    public ApiDispatcher(List<ServedApi> apis, List<DomainSpec> domains, UsageCheck usage,
+                         RequestLog log, Clock clock, RandomGenerator random) {
+        this(apis, domains, List.of(), usage, log, clock, random);
     }
 
     /**
-     * @param domains custom domain names routed by Host to their base path mappings
-     * @param usage   the gateway's usage plans, reported at {@code /_gwemu/usage}; null for none
-     * @param random  draws which requests go to stage canaries
+     * @param domains      custom domain names routed by Host to their base path mappings
+     * @param vpcEndpoints the simulated VPC endpoints PRIVATE APIs are reached through (api.yaml {@code vpcEndpoints})
+     * @param usage        the gateway's usage plans, reported at {@code /_gwemu/usage}; null for none
+     * @param random       draws which requests go to stage canaries
      */
-    public ApiDispatcher(List<ServedApi> apis, List<dev.gwemu.model.DomainSpec> domains, dev.gwemu.usage.UsageCheck usage,
-                         RequestLog log, Clock clock, java.util.random.RandomGenerator random) {
+    public ApiDispatcher(List<ServedApi> apis, List<DomainSpec> domains, List<VpcEndpointSpec> vpcEndpoints,
+                         UsageCheck usage, RequestLog log, Clock clock, RandomGenerator random) {
+        this(apis, domains, vpcEndpoints, EdgeLocation.DEFAULT, usage, log, clock, random);
+    }
+
+    /** @param edge the simulated CloudFront edge in front of EDGE APIs */
+    public ApiDispatcher(List<ServedApi> apis, List<DomainSpec> domains, List<VpcEndpointSpec> vpcEndpoints,
+                         EdgeLocation edge, UsageCheck usage, RequestLog log, Clock clock, RandomGenerator random) {
         this.canaries = new CanaryRouter(random);
         this.usageEndpoint = usage == null ? null : new UsageEndpoint(usage);
         Map<String, ServedApi> byName = new LinkedHashMap<>();
+        List<Api> models = new ArrayList<>();
         for (ServedApi api : apis) {
             byId.put(api.api().id(), api);
             byName.put(api.api().name(), api);
+            models.add(api.api());
         }
         this.domains = new CustomDomains(domains, byName);
+        this.hosts = new ExecuteApiHosts(models, vpcEndpoints);
+        this.endpoints = new EndpointPath(edge);
         this.first = apis.get(0);
         this.log = log;
         this.clock = clock;
@@ -74,6 +101,7 @@ public final class ApiDispatcher {
         long started = System.nanoTime();
         RequestIds ids = RequestIds.create(clock.instant(), request.headers().first("X-Amzn-Trace-Id"));
         Invocation inv = null;
+        EndpointPath.Arrival arrival = null;
         HttpResponse response;
         String failure = null; // why the gateway answered before any API took the request
         if (usageEndpoint != null && usageEndpoint.handles(request)) {
@@ -82,9 +110,20 @@ public final class ApiDispatcher {
             return answer;
         }
         try {
-            CustomDomains.Routed routed = domains.route(request, ids);
-            ServedApi served = routed != null ? routed.api() : select(request);
-            inv = routed != null ? routed.invocation() : invocation(request, ids, served.api());
+            CustomDomains.Routed routed = domains.route(request);
+            ServedApi served;
+            VpcEndpointSpec through = null;
+            if (routed != null) {
+                served = routed.api();
+            } else {
+                ExecuteApiHosts.Address address = hosts.resolve(request);
+                served = address == null ? first : byId.get(address.api().id());
+                through = address == null ? null : address.vpcEndpoint();
+            }
+            arrival = endpoints.arrive(served.api(), request, through);
+            inv = routed != null ? routed.invocation(arrival.request(), ids)
+                    : invocation(arrival.request(), ids, served.api());
+            inv.vpcEndpoint(arrival.vpcEndpoint());
             canaries.route(inv);
             response = served.roadFor(inv).walk(inv);
         } catch (GatewayException e) {
@@ -92,24 +131,9 @@ public final class ApiDispatcher {
             failure = e.detail();
         }
         StandardHeaders.addTo(response, ids, inv != null && inv.traced());
+        endpoints.respond(arrival, response);
         log.record(request, inv, response, System.nanoTime() - started, failure);
         return response;
-    }
-
-    private ServedApi select(HttpRequest request) {
-        String host = request.host().toLowerCase(Locale.ROOT);
-        int marker = host.indexOf(EXECUTE_API);
-        if (marker <= 0) {
-            return first;
-        }
-        String apiId = host.substring(0, marker);
-        ServedApi served = byId.get(apiId);
-        if (served == null) {
-            // No DNS record in AWS; answered as LocalStack does (data-plane.md §1.1 [E]).
-            throw GatewayException.fixed(null, 404, "NotFoundException",
-                    "{\"message\":\"The API id '" + apiId + "' does not correspond to a deployed API Gateway API\"}");
-        }
-        return served;
     }
 
     /** Splits {@code /{stage}/rest}: leading slashes collapse, inner ones stay (data-plane.md §1.2, verified). */
@@ -124,7 +148,8 @@ public final class ApiDispatcher {
         Stage stage = api.stages().get(stageName);
         if (stage == null) {
             // No stage segment or an unknown stage [U, widely observed].
-            throw GatewayException.fixed(null, 403, "ForbiddenException", "{\"message\":\"Forbidden\"}");
+            throw ForbiddenResponse.because(stageName.isEmpty() ? "no stage in the path"
+                    : "API " + api.name() + " has no stage " + stageName);
         }
         String contextPath = "/" + raw.substring(start);
         String path = "/";

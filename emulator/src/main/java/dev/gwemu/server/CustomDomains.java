@@ -2,10 +2,10 @@ package dev.gwemu.server;
 
 import dev.gwemu.model.DomainSpec;
 import dev.gwemu.model.Stage;
-import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.pipeline.RequestIds;
+import dev.gwemu.server.endpoint.ForbiddenResponse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,8 +37,8 @@ final class CustomDomains {
         }
     }
 
-    /** The served API for a custom domain request, or null when the Host is no custom domain. */
-    Routed route(HttpRequest request, RequestIds ids) {
+    /** The API stage a custom domain request goes to, or null when the Host is no custom domain. */
+    Routed route(HttpRequest request) {
         if (byHost.isEmpty()) {
             return null;
         }
@@ -70,20 +70,22 @@ final class CustomDomains {
             }
             Stage stage = mapping.api().api().stages().get(stageName);
             if (stage == null) {
-                throw forbidden();
+                throw ForbiddenResponse.because("API " + mapping.api().api().name() + " has no stage " + stageName);
             }
             String routing = after.isEmpty() ? "/" : after.startsWith("/") ? after : "/" + after;
-            String eventPath = "/" + rest;
-            return new Routed(mapping.api(), new Invocation(request, ids, mapping.api().api(), stage, eventPath, eventPath,
-                    routing));
+            return new Routed(mapping.api(), stage, "/" + rest, routing);
         }
-        throw forbidden().because("no base path mapping of " + host + " takes this path"); // [obs]
+        throw ForbiddenResponse.because("no base path mapping of " + host + " takes this path"); // [obs]
     }
 
-    private static GatewayException forbidden() {
-        return GatewayException.fixed(null, 403, "ForbiddenException", "{\"message\":\"Forbidden\"}");
-    }
-
-    record Routed(ApiDispatcher.ServedApi api, Invocation invocation) {
+    /**
+     * @param eventPath   the path with the base path, as the event's {@code path} and {@code requestContext.path} show it
+     * @param routingPath the path after the base path (and stage), matched against resources
+     */
+    record Routed(ApiDispatcher.ServedApi api, Stage stage, String eventPath, String routingPath) {
+        /** @param request the request as API Gateway received it (after the endpoint's network) */
+        Invocation invocation(HttpRequest request, RequestIds ids) {
+            return new Invocation(request, ids, api.api(), stage, eventPath, eventPath, routingPath);
+        }
     }
 }

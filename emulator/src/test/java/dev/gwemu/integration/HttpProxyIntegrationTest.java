@@ -359,7 +359,8 @@ class HttpProxyIntegrationTest {
         static TestGateway start(Path dir, String openapi, String devStage) throws Exception {
             Files.writeString(dir.resolve("openapi.yaml"), openapi);
             Path apiYaml = Files.writeString(dir.resolve("api.yaml"), "apis:\n  - name: h\n    id: httpproxy1\n"
-                    + "    definition: openapi.yaml\n    stages:\n      dev: " + devStage + "\n");
+                    // REGIONAL, as the header snapshots were measured (data-plane.md §8.2): no CloudFront headers
+                    + "    definition: openapi.yaml\n    endpointType: REGIONAL\n    stages:\n      dev: " + devStage + "\n");
             Gateway gateway = Gateway.create(ProjectLoader.load(apiYaml).project(), Clock.systemUTC(), null);
             return new TestGateway(GatewayServer.start(gateway, "127.0.0.1", 0));
         }
