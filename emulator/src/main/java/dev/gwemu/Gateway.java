@@ -1,5 +1,9 @@
 package dev.gwemu;
 
+import dev.gwemu.auth.AuthorizationStep;
+import dev.gwemu.auth.Authenticators;
+import dev.gwemu.auth.policy.DenialWording;
+import dev.gwemu.auth.policy.ResourcePolicy;
 import dev.gwemu.cache.CachingIntegrationStep;
 import dev.gwemu.usage.ProjectUsage;
 import dev.gwemu.usage.UsageCheck;
@@ -62,6 +66,13 @@ public final class Gateway implements AutoCloseable {
                                  java.util.random.RandomGenerator random) throws FunctionLoadException {
         LambdaRuntime runtime = new LambdaRuntime(project.functions().values(), project.region(), project.accountId());
         UsageCheck usage = ProjectUsage.of(project, clock);
+        Authenticators authenticators;
+        try {
+            authenticators = Authenticators.of(project, runtime, clock);
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
         for (Api api : project.apis()) {
             Map<String, RestApiRoad> canaryRoads = new java.util.LinkedHashMap<>();
@@ -69,20 +80,25 @@ public final class Gateway implements AutoCloseable {
                 if (stage.canary() != null && stage.canary().resources() != null) {
                     // The canary deployment serves other code: its own resources, the same steps.
                     Api canaryApi = api.withResources(api.definition(), stage.canary().resources());
-                    canaryRoads.put(stage.name(), restRoad(project, canaryApi, runtime, usage, clock));
+                    canaryRoads.put(stage.name(), restRoad(project, canaryApi, runtime, usage, authenticators, clock));
                 }
             }
-            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage, clock), canaryRoads));
+            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage, authenticators, clock), canaryRoads));
         }
-        return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), usage, new RequestLog(requestLog), clock, random));
+        return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), project.security().vpcEndpoints(),
+                usage, new RequestLog(requestLog), clock, random));
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
-    private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage, Clock clock) {
+    private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage,
+                                        Authenticators authenticators, Clock clock) {
         BinaryMediaTypes binary = new BinaryMediaTypes(api.binaryMediaTypes());
         String account = project.accountId();
+        ResourcePolicy policy = api.policy() == null ? null
+                : ResourcePolicy.compile(api.policy(), project.region(), account, api.id());
         return new RestApiRoad(List.of(
                 new RouteStep(new ResourceTree(api.resources())),
+                new AuthorizationStep(project.region(), account, policy, authenticators, DenialWording.DEFAULT, clock),
                 new UsagePlanStep(api, usage),
                 new RequestValidationStep(),
                 new CachingIntegrationStep(new IntegrationStep(Map.of(

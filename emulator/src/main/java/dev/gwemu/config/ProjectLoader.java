@@ -93,7 +93,7 @@ public final class ProjectLoader {
             Api api = new Api(entry.name(), id, ApiType.REST, entry.definition(), definition.resources(), stages,
                     definition.binaryMediaTypes(), definition.gatewayResponses(), keySource, endpointType, vpcEndpointIds,
                     definition.policy());
-            SecurityChecks.check(api, definition.lines(), projectFile, problems);
+            SecurityChecks.check(api, definition.lines(), projectFile, projectFile.region(), problems, warnings);
             checkRoutes(api, problems);
             checkFunctionBindings(api, definition.lines(), projectFile.functions(), problems, warnings);
             apis.add(api);

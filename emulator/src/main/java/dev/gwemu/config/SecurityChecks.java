@@ -1,5 +1,7 @@
 package dev.gwemu.config;
 
+import dev.gwemu.auth.lambda.IdentitySource;
+import dev.gwemu.auth.policy.ResourcePolicy;
 import dev.gwemu.integration.LambdaFunctionUri;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.AuthorizerSpec;
@@ -24,8 +26,21 @@ final class SecurityChecks {
     private SecurityChecks() {
     }
 
-    static void check(Api api, SourceLines definitionLines, ProjectFileReader.ProjectFile project, List<Problem> problems) {
+    static void check(Api api, SourceLines definitionLines, ProjectFileReader.ProjectFile project, String region,
+                      List<Problem> problems, List<Problem> warnings) {
         SecuritySpec security = project.security();
+        if (api.policy() != null) {
+            String at = "/" + OpenApiReader.POLICY;
+            try {
+                ResourcePolicy policy = ResourcePolicy.compile(api.policy(), region, project.accountId(), api.id());
+                if (!policy.unsupportedConditionKeys().isEmpty()) {
+                    warnings.add(definitionLines.problem(at, "API " + api.name() + ": the resource policy's condition keys "
+                            + policy.unsupportedConditionKeys() + " have no value locally, so their conditions never match"));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(definitionLines.problem(at, "API " + api.name() + ": the resource policy is not usable: " + e.getMessage()));
+            }
+        }
         if (api.endpointType() == EndpointType.PRIVATE && api.policy() == null) {
             // CreateDeployment's own words (security-and-operations.md §5.3).
             problems.add(definitionLines.problem("", "API " + api.name() + ": Private REST API doesn't have a resource policy"
@@ -52,6 +67,20 @@ final class SecurityChecks {
                     }
                 }
                 continue;
+            }
+            for (String source : authorizer.identitySources()) {
+                try {
+                    IdentitySource.parse(source, project.accountId());
+                } catch (IllegalArgumentException e) {
+                    problems.add(definitionLines.problem(at + "/identitySource", "authorizer " + authorizer.name() + ": "
+                            + e.getMessage()));
+                }
+            }
+            if (authorizer.type() == AuthorizerType.REQUEST && authorizer.identitySources().isEmpty()
+                    && authorizer.resultTtlSeconds() > 0) {
+                // AWS refuses a cached REQUEST authorizer without identity sources: they are its cache key (§3.3).
+                problems.add(definitionLines.problem(at, "authorizer " + authorizer.name() + ": a request authorizer"
+                        + " with authorizerResultTtlInSeconds above 0 needs an identitySource (its cache key)"));
             }
             for (Stage stage : api.stages().values()) {
                 List<String> unset = LambdaFunctionUri.unsetVariables(authorizer.authorizerUri(), stage.variables());

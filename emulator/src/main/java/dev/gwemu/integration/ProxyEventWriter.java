@@ -103,6 +103,16 @@ public final class ProxyEventWriter {
     private static HeaderList eventHeaders(Invocation inv) {
         HttpRequest request = inv.request();
         HeaderList headers = new HeaderList();
+        if (inv.api().endpointType() == dev.gwemu.model.EndpointType.EDGE) {
+            // CloudFront already set X-Forwarded-* on the request (server.endpoint); API Gateway keeps them.
+            for (HeaderList.Header h : request.headers().lines()) {
+                if (!DROPPED.contains(h.name()) && !h.name().equalsIgnoreCase("X-Amzn-Trace-Id")) {
+                    headers.add(h.name(), h.value());
+                }
+            }
+            headers.add("X-Amzn-Trace-Id", "Root=" + inv.ids().traceRoot());
+            return headers;
+        }
         String forwardedFor = null;
         String forwardedForName = "X-Forwarded-For";
         for (HeaderList.Header h : request.headers().lines()) {
@@ -204,6 +214,11 @@ public final class ProxyEventWriter {
         g.writeStringField("user", caller == null ? null : caller.user());
         g.writeStringField("userAgent", inv.request().headers().first("User-Agent"));
         g.writeStringField("userArn", caller == null ? null : caller.userArn());
+        if (inv.vpcEndpoint() != null) {
+            // Private APIs only (security-and-operations.md §5.3 [obs]); recent events list them alphabetically.
+            g.writeStringField("vpcId", inv.vpcEndpoint().vpcId());
+            g.writeStringField("vpceId", inv.vpcEndpoint().id());
+        }
         g.writeEndObject();
     }
 

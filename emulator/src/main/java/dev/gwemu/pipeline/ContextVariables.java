@@ -40,6 +40,18 @@ public final class ContextVariables {
         }
         identity.put("apiKey", inv.apiKey());
         identity.put("apiKeyId", inv.apiKeyId());
+        dev.gwemu.auth.CallerIdentity caller = inv.caller();
+        if (caller != null) {
+            identity.put("accessKey", caller.accessKey());
+            identity.put("accountId", caller.accountId());
+            identity.put("caller", caller.caller());
+            identity.put("user", caller.user());
+            identity.put("userArn", caller.userArn());
+        }
+        if (inv.vpcEndpoint() != null) {
+            identity.put("vpcId", inv.vpcEndpoint().vpcId());
+            identity.put("vpceId", inv.vpcEndpoint().id());
+        }
         identity.put("sourceIp", request.sourceIp());
         identity.put("userAgent", request.headers().first("User-Agent"));
         context.put("identity", identity);
@@ -57,7 +69,8 @@ public final class ContextVariables {
         if (inv.stage().canary() != null) {
             context.put("isCanaryRequest", inv.canaryRequest()); // only on stages with canary settings (§1.4)
         }
-        context.put("authorizer", new LinkedHashMap<String, Object>());
+        // Templates read $context.authorizer.* as strings; with no authorizer the keys are simply empty.
+        context.put("authorizer", inv.authorizer() == null ? new LinkedHashMap<String, Object>() : inv.authorizer());
         GatewayException error = inv.error();
         if (error != null) {
             Map<String, Object> errorVariables = new LinkedHashMap<>();

@@ -47,6 +47,16 @@ public final class GatewayException extends RuntimeException {
                 "application/json");
     }
 
+    /**
+     * A gateway response of {@code type} whose body, when the API does not customise the type, is not the type's
+     * default template: access denials say {@code {"Message":...}} with a capital M (security-and-operations.md §4.4).
+     * {@code $context.error.message} stays the plain message.
+     */
+    public static GatewayException withDefaultBody(GatewayResponseType type, String message, String jsonBody) {
+        return new GatewayException(type, message, type.defaultStatus(), type.errorType(),
+                jsonBody.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
     /** A non-JSON response (the 413 for an oversized body is plain text). */
     public static GatewayException fixedText(int status, String contentType, String text) {
         return new GatewayException(null, text, status, null, text.getBytes(StandardCharsets.UTF_8), contentType);

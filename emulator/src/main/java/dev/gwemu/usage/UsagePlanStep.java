@@ -45,8 +45,9 @@ public final class UsagePlanStep implements Step {
     @Override
     public void apply(Invocation inv) {
         MethodUsage usage = methods.get(inv.route().method()).get(inv.stage().name());
-        // AUTHORIZER: the authorizer's usageIdentifierKey; no authorizer runs yet, so no key arrives that way.
-        String key = "HEADER".equals(api.apiKeySource()) ? inv.request().headers().last(API_KEY_HEADER) : null;
+        // AUTHORIZER: the key is the Lambda authorizer's usageIdentifierKey, and X-API-Key is not read (§2.2).
+        String key = "HEADER".equals(api.apiKeySource()) ? inv.request().headers().last(API_KEY_HEADER)
+                : inv.usageIdentifierKey();
         UsageDecision decision = usage.check(key);
         if (decision.apiKey() != null && decision.isOk()) {
             inv.apiKey(decision.apiKeyId(), decision.apiKeyValue());

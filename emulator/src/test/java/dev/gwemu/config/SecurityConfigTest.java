@@ -99,7 +99,7 @@ class SecurityConfigTest {
                   x-amazon-apigateway-authorizer:
                     type: request
                     authorizerUri: %s
-                    identitySource: method.request.header.X-Tenant, method.request.querystring.key, stageVariables.realm, context.sourceIp
+                    identitySource: method.request.header.X-Tenant, method.request.querystring.key, stageVariables.realm, context.identity.sourceIp
                     authorizerResultTtlInSeconds: 0
                 pool:
                   type: apiKey
@@ -147,7 +147,7 @@ class SecurityConfigTest {
 
         AuthorizerSpec request = method(project, "/request").authorization().authorizer();
         assertEquals(List.of("method.request.header.X-Tenant", "method.request.querystring.key", "stageVariables.realm",
-                "context.sourceIp"), request.identitySources());
+                "context.identity.sourceIp"), request.identitySources());
         assertEquals(0, request.resultTtlSeconds());
 
         assertEquals(AuthorizationType.COGNITO_USER_POOLS, method(project, "/pool").authorization().type());

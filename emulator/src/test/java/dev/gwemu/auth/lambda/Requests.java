@@ -65,8 +65,9 @@ final class Requests {
     Invocation invocation() {
         Stage stage = new Stage("dev", deploymentId, stageVariables);
         Resource resource = new Resource("7f3k2a", "/pets/{petId}", Map.of("GET", new Method("GET", null, null)));
+        // The fixtures show a REGIONAL endpoint (no CloudFront headers).
         Api api = new Api("petstore", API_ID, ApiType.REST, Path.of("openapi.yaml"), List.of(resource),
-                Map.of("dev", stage), List.of());
+                Map.of("dev", stage), List.of(), Map.of(), "HEADER", dev.gwemu.model.EndpointType.REGIONAL, List.of(), null);
         HttpRequest request = new HttpRequest("GET", "/dev/pets/42", query, headers, new byte[0], "198.51.100.7",
                 "HTTP/1.1", "https", 443);
         Invocation inv = new Invocation(request, FIXTURE_IDS, api, stage, "/pets/42", "/dev/pets/42");

@@ -1,0 +1,143 @@
+package dev.gwemu.auth;
+
+import dev.gwemu.auth.cognito.CognitoAuthenticator;
+import dev.gwemu.auth.lambda.AuthorizerResult;
+import dev.gwemu.auth.lambda.LambdaAuthorizer;
+import dev.gwemu.auth.policy.AccessDecision;
+import dev.gwemu.auth.policy.AccessDeniedMessages;
+import dev.gwemu.auth.policy.DenialWording;
+import dev.gwemu.auth.policy.MethodArn;
+import dev.gwemu.auth.policy.PolicyDecision;
+import dev.gwemu.auth.policy.PolicyDocument;
+import dev.gwemu.auth.policy.PolicyKind;
+import dev.gwemu.auth.policy.RequestFacts;
+import dev.gwemu.auth.policy.ResourcePolicy;
+import dev.gwemu.auth.sigv4.SigV4Verifier;
+import dev.gwemu.model.AuthorizerSpec;
+import dev.gwemu.model.MethodAuthorization;
+import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.GatewayResponseType;
+import dev.gwemu.pipeline.Invocation;
+import dev.gwemu.pipeline.Step;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Who may call the method (security-and-operations.md §2.5 steps 3-4): the resource policy's pre-auth
+ * explicit deny, then the method's authentication (SigV4, a Cognito token or a Lambda authorizer), then
+ * the caller's side and the resource policy combined by AWS's tables (§4.3).
+ */
+public final class AuthorizationStep implements Step {
+    private final String region;
+    private final String accountId;
+    private final ResourcePolicy policy;
+    private final SigV4Verifier sigV4;
+    private final CognitoAuthenticator cognito;
+    private final LambdaAuthorizer<PolicyDocument> lambda;
+    private final DenialWording wording;
+    private final Clock clock;
+
+    /**
+     * @param policy the API's resource policy, or null for none
+     */
+    public AuthorizationStep(String region, String accountId, ResourcePolicy policy, Authenticators authenticators,
+                             DenialWording wording, Clock clock) {
+        this.region = region;
+        this.accountId = accountId;
+        this.policy = policy;
+        this.sigV4 = authenticators.sigV4();
+        this.cognito = authenticators.cognito();
+        this.lambda = authenticators.lambda();
+        this.wording = wording;
+        this.clock = clock;
+    }
+
+    @Override
+    public void apply(Invocation inv) {
+        MethodAuthorization authorization = inv.route().method().authorization();
+        if (policy == null && authorization.authorizer() == null && authorization.type() == dev.gwemu.model.AuthorizationType.NONE) {
+            return; // an open method of an API without a resource policy: nothing to decide
+        }
+        MethodArn arn = MethodArn.of(region, accountId, inv.api().id(), inv.stage().name(), inv.request().method(),
+                inv.routingPath());
+        if (authorization.type() != dev.gwemu.model.AuthorizationType.NONE && arn.exceedsAuthorizationLimit()) {
+            throw GatewayException.fixed(null, 414, null, "{\"message\":\"Request URI too long\"}")
+                    .because("the method ARN is over " + MethodArn.MAX_BYTES_WITH_AUTHORIZATION + " bytes");
+        }
+        if (policy != null && policy.evaluate(facts(inv, arn, null)) == PolicyDecision.EXPLICIT_DENY) {
+            // Pre-auth: an explicit deny stops the request before any authorizer runs (§4.2).
+            throw accessDenied(null, arn, new AccessDecision(PolicyDecision.EXPLICIT_DENY, PolicyKind.RESOURCE_BASED));
+        }
+        switch (authorization.type()) {
+            case NONE -> decide(inv, arn, null, null);
+            case AWS_IAM -> iam(inv, arn);
+            case COGNITO_USER_POOLS -> cognito(inv, arn, authorization);
+            case CUSTOM -> lambda(inv, arn, authorization.authorizer());
+        }
+    }
+
+    /** A listed credential acts as if its identity policy allowed execute-api:Invoke; another account needs the resource policy too. */
+    private void iam(Invocation inv, MethodArn arn) {
+        CallerIdentity caller = sigV4.verify(inv.request());
+        inv.caller(caller);
+        decide(inv, arn, PolicyDecision.ALLOW, caller);
+    }
+
+    private void cognito(Invocation inv, MethodArn arn, MethodAuthorization authorization) {
+        AuthorizerSpec spec = authorization.authorizer();
+        String header = spec.identitySources().get(0).substring("method.request.header.".length());
+        String token = inv.request().headers().last(header);
+        if (token == null || token.isEmpty()) {
+            throw GatewayException.of(GatewayResponseType.UNAUTHORIZED, "Unauthorized").because("no token in " + header);
+        }
+        Map<String, String> claims = cognito.authenticate(spec, token, authorization.scopes());
+        Map<String, Object> authorizer = new LinkedHashMap<>();
+        authorizer.put("claims", claims);
+        inv.authorizer(authorizer);
+        decide(inv, arn, null, null);
+    }
+
+    /** The authorizer's policy must allow this method ARN; the resource policy may still deny it (§3.3, §4.2). */
+    private void lambda(Invocation inv, MethodArn arn, AuthorizerSpec spec) {
+        AuthorizerResult<PolicyDocument> result = lambda.authorize(spec, inv, arn.arn());
+        PolicyDecision own = result.policy().evaluate(facts(inv, arn, null));
+        if (own != PolicyDecision.ALLOW) {
+            throw denied(AccessDeniedMessages.authorizerDenied(own, wording))
+                    .because("authorizer " + spec.name() + " (principal " + result.principalId() + ") " + own + " " + arn.arn());
+        }
+        inv.authorizer(result.requestContextAuthorizer());
+        inv.usageIdentifierKey(result.usageIdentifierKey());
+        decide(inv, arn, PolicyDecision.ALLOW, null);
+    }
+
+    /** §4.3: the caller's side ({@code identity}, null for NONE and Cognito) with the resource policy. */
+    private void decide(Invocation inv, MethodArn arn, PolicyDecision identity, CallerIdentity caller) {
+        boolean crossAccount = caller != null && !accountId.equals(caller.accountId());
+        PolicyDecision resource = policy == null ? null : policy.evaluate(facts(inv, arn, caller));
+        AccessDecision decision = AccessDecision.combine(identity, resource, crossAccount, policy != null);
+        if (!decision.allowed()) {
+            throw accessDenied(caller, arn, decision);
+        }
+    }
+
+    private GatewayException accessDenied(CallerIdentity caller, MethodArn arn, AccessDecision decision) {
+        return denied(AccessDeniedMessages.invokeDenied(caller, arn.arn(), decision, wording))
+                .because(decision.decision() + " by the " + decision.deniedBy() + " policy for " + arn.arn());
+    }
+
+    /** Access denials carry {@code Message} with a capital M, unlike every other gateway response (§0, §4.4). */
+    private static GatewayException denied(String message) {
+        return GatewayException.withDefaultBody(GatewayResponseType.ACCESS_DENIED, message,
+                "{\"Message\":" + dev.gwemu.pipeline.ContextVariables.messageString(message) + "}");
+    }
+
+    private RequestFacts facts(Invocation inv, MethodArn arn, CallerIdentity caller) {
+        var request = inv.request();
+        var vpce = inv.vpcEndpoint();
+        return new RequestFacts(arn.arn(), caller, request.sourceIp(), vpce == null ? null : vpce.vpcId(),
+                vpce == null ? null : vpce.id(), clock.instant(), "https".equals(request.scheme()),
+                request.headers().first("User-Agent"), request.headers().first("Referer"));
+    }
+}
