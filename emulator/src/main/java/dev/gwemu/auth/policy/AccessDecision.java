@@ -22,6 +22,15 @@ public record AccessDecision(PolicyDecision decision, PolicyKind deniedBy) {
     }
 
     /**
+     * The resource policy's first look, before a Lambda authorizer is invoked (§4.2 [doc]): only an explicit Deny
+     * stops the request here; Allow and silence wait for the authorizer's policy and {@link #combine}.
+     */
+    public static AccessDecision beforeLambdaAuthorizer(PolicyDecision resourcePolicy) {
+        return resourcePolicy == PolicyDecision.EXPLICIT_DENY
+                ? new AccessDecision(PolicyDecision.EXPLICIT_DENY, PolicyKind.RESOURCE_BASED) : ALLOWED;
+    }
+
+    /**
      * §4.3 tables [doc]. Any explicit Deny denies (the resource policy's is reported when both deny: API Gateway
      * evaluates it first). Same account (table A): either Allow suffices. Cross account (table B): both must Allow.
      * No resource policy: the caller's side alone decides, and a cross-account caller is denied (§4.2).

@@ -35,7 +35,18 @@ final class IpRange {
 
     /** An IPv4 address never falls in an IPv6 block and the other way round. */
     boolean contains(byte[] address) {
-        return address.length == network.length && java.util.Arrays.equals(mask(address, prefixLength), network);
+        if (address.length != network.length) {
+            return false;
+        }
+        int wholeBytes = prefixLength / 8;
+        for (int i = 0; i < wholeBytes; i++) {
+            if (address[i] != network[i]) {
+                return false;
+            }
+        }
+        int bits = prefixLength % 8;
+        int mask = (0xff << (8 - bits)) & 0xff;
+        return bits == 0 || (address[wholeBytes] & mask) == (network[wholeBytes] & 0xff);
     }
 
     private static byte[] mask(byte[] address, int prefix) {

@@ -34,6 +34,10 @@ final class WildcardPattern {
     private final char[] literals;
     /** Leading literal characters: checked with one regionMatches before the automaton starts after them. */
     private final int literalPrefix;
+    /** Trailing literal characters after the last wildcard: a cheap early rejection. */
+    private final int literalSuffix;
+    /** The pattern is a literal prefix and one crossing star ({@code arn:...:abc123/*}): a startsWith. */
+    private final boolean prefixThenStar;
 
     private WildcardPattern(String source, boolean ignoreCase, byte[] kinds, char[] literals) {
         this.source = source;
@@ -45,6 +49,12 @@ final class WildcardPattern {
             prefix++;
         }
         this.literalPrefix = prefix;
+        int suffix = 0;
+        while (suffix < kinds.length - prefix && kinds[kinds.length - 1 - suffix] == LITERAL) {
+            suffix++;
+        }
+        this.literalSuffix = suffix;
+        this.prefixThenStar = prefix == kinds.length - 1 && kinds[prefix] == STAR;
     }
 
     static WildcardPattern compile(String pattern, Syntax syntax, boolean ignoreCase) {
@@ -81,10 +91,6 @@ final class WildcardPattern {
                 java.util.Arrays.copyOf(literals, n));
     }
 
-    String source() {
-        return source;
-    }
-
     boolean matches(String text) {
         int m = kinds.length;
         if (literalPrefix == m) {
@@ -93,15 +99,24 @@ final class WildcardPattern {
         if (!text.regionMatches(ignoreCase, 0, source, 0, literalPrefix)) {
             return false;
         }
+        if (prefixThenStar) {
+            return true;
+        }
+        if (text.length() - literalSuffix < literalPrefix
+                || !text.regionMatches(ignoreCase, text.length() - literalSuffix, source, source.length() - literalSuffix,
+                literalSuffix)) {
+            return false;
+        }
         boolean[] current = new boolean[m + 1];
         boolean[] next = new boolean[m + 1];
         current[literalPrefix] = true;
         followStars(current);
         for (int t = literalPrefix; t < text.length(); t++) {
             char c = ignoreCase ? Character.toLowerCase(text.charAt(t)) : text.charAt(t);
-            java.util.Arrays.fill(next, false);
+            java.util.Arrays.fill(next, literalPrefix, m + 1, false);
             boolean alive = false;
-            for (int i = 0; i < m; i++) {
+            // States inside the literal prefix are left behind once it has matched.
+            for (int i = literalPrefix; i < m; i++) {
                 if (!current[i]) {
                     continue;
                 }
@@ -147,7 +162,7 @@ final class WildcardPattern {
 
     /** A star may match nothing: whoever stands before one also stands after it. */
     private void followStars(boolean[] states) {
-        for (int i = 0; i < kinds.length; i++) {
+        for (int i = literalPrefix; i < kinds.length; i++) {
             if (states[i] && isStar(kinds[i])) {
                 states[i + 1] = true;
             }

@@ -75,6 +75,14 @@ class AccessDecisionTest {
     }
 
     @Test
+    void beforeTheLambdaAuthorizerOnlyAnExplicitDenyStops() {
+        assertEquals(new AccessDecision(PolicyDecision.EXPLICIT_DENY, PolicyKind.RESOURCE_BASED),
+                AccessDecision.beforeLambdaAuthorizer(PolicyDecision.EXPLICIT_DENY));
+        assertEquals(AccessDecision.ALLOWED, AccessDecision.beforeLambdaAuthorizer(PolicyDecision.IMPLICIT_DENY));
+        assertEquals(AccessDecision.ALLOWED, AccessDecision.beforeLambdaAuthorizer(PolicyDecision.ALLOW));
+    }
+
+    @Test
     void contradictoryArgumentsAreRefused() {
         assertEquals("a cross-account caller is a signed caller with an identity decision",
                 assertThrows(IllegalArgumentException.class, () -> AccessDecision.combine(null, PolicyDecision.ALLOW, true, true))

@@ -79,6 +79,26 @@ class WildcardPatternTest {
         assertEquals(expected, WildcardPattern.compile(pattern, Syntax.ARN, false).matches(arn));
     }
 
+    @ParameterizedTest(name = "{0} ~ {1} -> {2}")
+    @CsvSource({
+            // literal prefix and suffix around the wildcards may not overlap in the text
+            "ab*ab, ab,    false",
+            "ab*ab, aba,   false",
+            "ab*ab, abab,  true",
+            "ab*ab, abxab, true",
+            "a*bc,  abc,   true",
+            "a*bc,  ac,    false",
+            "a?c,   ac,    false",
+            "a?c,   abc,   true",
+            "*.json, a.json, true",
+            "*.json, a.jsonx, false",
+            "x*,    x,     true",
+            "x*,    yx,    false",
+    })
+    void literalEnds(String pattern, String text, boolean expected) {
+        assertEquals(expected, WildcardPattern.compile(pattern, Syntax.PLAIN, false).matches(text));
+    }
+
     @Test
     void emptyText() {
         assertTrue(WildcardPattern.compile("*", Syntax.PLAIN, false).matches(""));
@@ -101,10 +121,12 @@ class WildcardPatternTest {
 
     @Test
     void manyStarsDoNotBacktrack() {
-        // A backtracking matcher needs ~C(60,30) steps here; the automaton needs 60 x 10000.
-        WildcardPattern hostile = WildcardPattern.compile("*a".repeat(30) + "b", Syntax.PLAIN, false);
+        // A backtracking matcher needs ~C(10000,30) steps here; the automaton needs 62 x 10000. The trailing star
+        // keeps the literal-suffix shortcut from answering first.
+        WildcardPattern hostile = WildcardPattern.compile("*a".repeat(30) + "*b*", Syntax.PLAIN, false);
         String text = "a".repeat(10_000);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertFalse(hostile.matches(text)));
         assertTrue(hostile.matches(text + "b"));
+        assertFalse(WildcardPattern.compile("*a".repeat(30) + "b", Syntax.PLAIN, false).matches(text));
     }
 }
