@@ -13,6 +13,7 @@ import dev.gwemu.auth.policy.PolicyKind;
 import dev.gwemu.auth.policy.RequestFacts;
 import dev.gwemu.auth.policy.ResourcePolicy;
 import dev.gwemu.auth.sigv4.SigV4Verifier;
+import dev.gwemu.model.AuthorizationType;
 import dev.gwemu.model.AuthorizerSpec;
 import dev.gwemu.model.MethodAuthorization;
 import dev.gwemu.pipeline.GatewayException;
@@ -25,9 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Who may call the method (security-and-operations.md §2.5 steps 3-4): the resource policy's pre-auth
- * explicit deny, then the method's authentication (SigV4, a Cognito token or a Lambda authorizer), then
- * the caller's side and the resource policy combined by AWS's tables (§4.3).
+ * Who may call the method (security-and-operations.md §2.5 steps 3-4): the method's authentication (SigV4,
+ * a Cognito token or a Lambda authorizer, before which a resource policy's explicit deny already stops the
+ * request), then the caller's side and the resource policy combined by AWS's tables (§4.3).
  */
 public final class AuthorizationStep implements Step {
     private final String region;
@@ -57,18 +58,14 @@ public final class AuthorizationStep implements Step {
     @Override
     public void apply(Invocation inv) {
         MethodAuthorization authorization = inv.route().method().authorization();
-        if (policy == null && authorization.authorizer() == null && authorization.type() == dev.gwemu.model.AuthorizationType.NONE) {
+        if (policy == null && authorization.type() == AuthorizationType.NONE) {
             return; // an open method of an API without a resource policy: nothing to decide
         }
         MethodArn arn = MethodArn.of(region, accountId, inv.api().id(), inv.stage().name(), inv.request().method(),
                 inv.routingPath());
-        if (authorization.type() != dev.gwemu.model.AuthorizationType.NONE && arn.exceedsAuthorizationLimit()) {
+        if (authorization.type() != AuthorizationType.NONE && arn.exceedsAuthorizationLimit()) {
             throw GatewayException.fixed(null, 414, null, "{\"message\":\"Request URI too long\"}")
                     .because("the method ARN is over " + MethodArn.MAX_BYTES_WITH_AUTHORIZATION + " bytes");
-        }
-        if (policy != null && policy.evaluate(facts(inv, arn, null)) == PolicyDecision.EXPLICIT_DENY) {
-            // Pre-auth: an explicit deny stops the request before any authorizer runs (§4.2).
-            throw accessDenied(null, arn, new AccessDecision(PolicyDecision.EXPLICIT_DENY, PolicyKind.RESOURCE_BASED));
         }
         switch (authorization.type()) {
             case NONE -> decide(inv, arn, null, null);
@@ -78,7 +75,10 @@ public final class AuthorizationStep implements Step {
         }
     }
 
-    /** A listed credential acts as if its identity policy allowed execute-api:Invoke; another account needs the resource policy too. */
+    /**
+     * The signature first, then the policies with the caller known. A listed credential acts as if its identity
+     * policy allowed execute-api:Invoke; a caller from another account needs the resource policy's Allow too.
+     */
     private void iam(Invocation inv, MethodArn arn) {
         CallerIdentity caller = sigV4.verify(inv.request());
         inv.caller(caller);
@@ -99,20 +99,25 @@ public final class AuthorizationStep implements Step {
         decide(inv, arn, null, null);
     }
 
-    /** The authorizer's policy must allow this method ARN; the resource policy may still deny it (§3.3, §4.2). */
+    /**
+     * A resource policy's explicit deny stops the request before the authorizer runs; then the authorizer's policy
+     * is the caller's side of §4.3's tables (security-and-operations.md §3.3, §4.2).
+     */
     private void lambda(Invocation inv, MethodArn arn, AuthorizerSpec spec) {
+        if (policy != null) {
+            AccessDecision early = AccessDecision.beforeLambdaAuthorizer(policy.evaluate(facts(inv, arn, null)));
+            if (!early.allowed()) {
+                throw accessDenied(null, arn, early);
+            }
+        }
         AuthorizerResult<PolicyDocument> result = lambda.authorize(spec, inv, arn.arn());
         PolicyDecision own = result.policy().evaluate(facts(inv, arn, null));
-        if (own != PolicyDecision.ALLOW) {
-            throw denied(AccessDeniedMessages.authorizerDenied(own, wording))
-                    .because("authorizer " + spec.name() + " (principal " + result.principalId() + ") " + own + " " + arn.arn());
-        }
+        decide(inv, arn, own, null);
         inv.authorizer(result.requestContextAuthorizer());
         inv.usageIdentifierKey(result.usageIdentifierKey());
-        decide(inv, arn, PolicyDecision.ALLOW, null);
     }
 
-    /** §4.3: the caller's side ({@code identity}, null for NONE and Cognito) with the resource policy. */
+    /** §4.3: the caller's side ({@code identity}: null for NONE and Cognito) with the resource policy. */
     private void decide(Invocation inv, MethodArn arn, PolicyDecision identity, CallerIdentity caller) {
         boolean crossAccount = caller != null && !accountId.equals(caller.accountId());
         PolicyDecision resource = policy == null ? null : policy.evaluate(facts(inv, arn, caller));
@@ -122,9 +127,12 @@ public final class AuthorizationStep implements Step {
         }
     }
 
+    /** A Lambda authorizer's own denial has its own text; every other denial names the caller and the resource. */
     private GatewayException accessDenied(CallerIdentity caller, MethodArn arn, AccessDecision decision) {
-        return denied(AccessDeniedMessages.invokeDenied(caller, arn.arn(), decision, wording))
-                .because(decision.decision() + " by the " + decision.deniedBy() + " policy for " + arn.arn());
+        boolean authorizerDenied = decision.deniedBy() == PolicyKind.IDENTITY_BASED && caller == null;
+        String message = authorizerDenied ? AccessDeniedMessages.authorizerDenied(decision.decision(), wording)
+                : AccessDeniedMessages.invokeDenied(caller, arn.arn(), decision, wording);
+        return denied(message).because(decision.decision() + " by the " + decision.deniedBy() + " policy for " + arn.arn());
     }
 
     /** Access denials carry {@code Message} with a capital M, unlike every other gateway response (§0, §4.4). */

@@ -35,7 +35,7 @@ final class SecurityChecks {
                 ResourcePolicy policy = ResourcePolicy.compile(api.policy(), region, project.accountId(), api.id());
                 if (!policy.unsupportedConditionKeys().isEmpty()) {
                     warnings.add(definitionLines.problem(at, "API " + api.name() + ": the resource policy's condition keys "
-                            + policy.unsupportedConditionKeys() + " have no value locally, so their conditions never match"));
+                            + policy.unsupportedConditionKeys() + " have no value locally (IAM's rule for absent keys applies)"));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(definitionLines.problem(at, "API " + api.name() + ": the resource policy is not usable: " + e.getMessage()));
