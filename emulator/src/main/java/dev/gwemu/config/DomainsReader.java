@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.DomainSpec;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,10 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads api.yaml's {@code domains} and checks their mappings (security-and-operations.md §5.4). */
+/**
+ * Reads api.yaml's {@code domains} and checks their mappings (security-and-operations.md §5.4) and the
+ * optional {@code certificate} and {@code key} each domain is served with over TLS.
+ */
 final class DomainsReader {
     private static final Pattern BASE_PATH = Pattern.compile("[a-zA-Z0-9$\\-_.+!*'()/]{1,300}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+    private static final Set<String> DOMAIN_KEYS = Set.of("name", "basePathMappings", "certificate", "key");
 
     private DomainsReader() {
     }
@@ -26,6 +32,8 @@ final class DomainsReader {
         for (int i = 0; i < node.size(); i++) {
             String at = "/domains/" + i;
             JsonNode domain = node.get(i);
+            // A misspelt "certificate" would otherwise serve the default certificate without a word.
+            KnownKeys.check(domain, at, DOMAIN_KEYS, (pointer, message) -> problems.add(lines.problem(pointer, message)));
             String name = domain.path("name").asText("").toLowerCase(Locale.ROOT);
             if (!HOST.matcher(name).matches()) {
                 problems.add(lines.problem(at + "/name", "a domain name is a host name like api.example.test, got '" + name + "'"));
@@ -69,9 +77,48 @@ final class DomainsReader {
                 // AWS: "Only one base path mapping is allowed if the base path is empty." [obs]
                 problems.add(lines.problem(at + "/basePathMappings", "only one base path mapping is allowed when one has the empty base path"));
             }
-            domains.add(new DomainSpec(name, mappings));
+            Path[] certificate = certificate(domain, at, lines, problems);
+            domains.add(new DomainSpec(name, mappings, certificate[0], certificate[1]));
         }
         return domains;
+    }
+
+    /**
+     * The domain's own TLS certificate and key files (paths relative to api.yaml), or two nulls. Only
+     * their presence is checked here: they are parsed when gwemu serves TLS, so a plain HTTP start does
+     * not pay for loading the cryptography.
+     */
+    private static Path[] certificate(JsonNode domain, String at, SourceLines lines, List<Problem> problems) {
+        boolean hasCertificate = domain.hasNonNull("certificate");
+        boolean hasKey = domain.hasNonNull("key");
+        if (!hasCertificate && !hasKey) {
+            return new Path[2];
+        }
+        if (hasCertificate != hasKey) {
+            String missing = hasCertificate ? "key" : "certificate";
+            problems.add(lines.problem(at + "/" + (hasCertificate ? "certificate" : "key"),
+                    "a domain's certificate and key come together: add " + missing + ": (a PEM file)"));
+            return new Path[2];
+        }
+        Path folder = lines.problem("", "").file().toAbsolutePath().getParent(); // api.yaml's folder
+        Path certificate = existingFile(domain, at, "certificate", folder, lines, problems);
+        Path key = existingFile(domain, at, "key", folder, lines, problems);
+        return certificate == null || key == null ? new Path[2] : new Path[]{certificate, key};
+    }
+
+    private static Path existingFile(JsonNode domain, String at, String field, Path folder, SourceLines lines,
+                                     List<Problem> problems) {
+        JsonNode value = domain.get(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            problems.add(lines.problem(at + "/" + field, field + " is the path of a PEM file, relative to this file"));
+            return null;
+        }
+        Path file = folder.resolve(value.asText()).normalize();
+        if (!Files.isRegularFile(file)) {
+            problems.add(lines.problem(at + "/" + field, field + " file " + file + " does not exist"));
+            return null;
+        }
+        return file;
     }
 
     private static String trimSlashes(String path) {

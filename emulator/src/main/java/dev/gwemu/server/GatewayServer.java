@@ -1,13 +1,20 @@
 package dev.gwemu.server;
 
 import dev.gwemu.Gateway;
+import dev.gwemu.server.tls.ServerSslContext;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import org.xnio.Options;
+import org.xnio.Sequence;
 
+import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 
-/** The HTTP listener: Undertow in front of a {@link Gateway}. */
+/**
+ * The listener: Undertow in front of a {@link Gateway}, serving HTTP, or HTTPS with HTTP/2 (negotiated
+ * by ALPN) and HTTP/1.1 when started with an {@link SSLContext}.
+ */
 public final class GatewayServer implements AutoCloseable {
     /** How long a stop waits for requests in flight (a function may take up to its timeout). */
     private static final long DRAIN_MILLIS = 30_000;
@@ -15,11 +22,13 @@ public final class GatewayServer implements AutoCloseable {
     private final Undertow undertow;
     private final GracefulShutdownHandler inFlight;
     private final Gateway gateway;
+    private final String scheme;
 
-    private GatewayServer(Undertow undertow, GracefulShutdownHandler inFlight, Gateway gateway) {
+    private GatewayServer(Undertow undertow, GracefulShutdownHandler inFlight, Gateway gateway, String scheme) {
         this.undertow = undertow;
         this.inFlight = inFlight;
         this.gateway = gateway;
+        this.scheme = scheme;
     }
 
     /**
@@ -39,11 +48,30 @@ public final class GatewayServer implements AutoCloseable {
         preload.start();
     }
 
-    /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+    /** Starts listening for HTTP; port 0 picks a free port (see {@link #port()}). */
     public static GatewayServer start(Gateway gateway, String host, int port) {
-        GracefulShutdownHandler inFlight = new GracefulShutdownHandler(new GatewayHttpHandler(gateway, "http"));
-        Undertow undertow = Undertow.builder()
-                .addHttpListener(port, host)
+        return start(gateway, host, port, null);
+    }
+
+    /**
+     * Starts listening; port 0 picks a free port (see {@link #port()}).
+     *
+     * @param tls the server's certificates (e.g. {@code GatewayTls.context()}): the port then serves HTTPS
+     *            only, TLS 1.2 and 1.3; null serves plain HTTP
+     */
+    public static GatewayServer start(Gateway gateway, String host, int port, SSLContext tls) {
+        String scheme = tls == null ? "http" : "https";
+        GracefulShutdownHandler inFlight = new GracefulShutdownHandler(new GatewayHttpHandler(gateway, scheme));
+        Undertow.Builder builder = Undertow.builder();
+        if (tls == null) {
+            builder.addHttpListener(port, host);
+        } else {
+            builder.addHttpsListener(port, host, tls)
+                    .setSocketOption(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(ServerSslContext.PROTOCOLS))
+                    // Only over TLS: a cleartext listener with HTTP/2 on would also accept h2c upgrades.
+                    .setServerOption(UndertowOptions.ENABLE_HTTP2, true);
+        }
+        Undertow undertow = builder
                 // Paths reach the road still percent-encoded, as AWS passes them to Lambda.
                 .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
@@ -55,7 +83,7 @@ public final class GatewayServer implements AutoCloseable {
                 .setHandler(inFlight)
                 .build();
         undertow.start();
-        return new GatewayServer(undertow, inFlight, gateway);
+        return new GatewayServer(undertow, inFlight, gateway, scheme);
     }
 
     public int port() {
@@ -64,6 +92,11 @@ public final class GatewayServer implements AutoCloseable {
 
     public String host() {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getHostString();
+    }
+
+    /** {@code http}, or {@code https} when started with TLS. */
+    public String scheme() {
+        return scheme;
     }
 
     public Gateway gateway() {
