@@ -108,7 +108,7 @@ final class StartCommand implements Callable<Integer> {
         Gateway gateway;
         try {
             gateway = Gateway.create(loaded.project(), Clock.systemUTC());
-        } catch (FunctionLoadException e) {
+        } catch (FunctionLoadException | dev.gwemu.auth.cognito.JwksLoadException | java.io.UncheckedIOException e) {
             err.println("gwemu: cannot load " + file + ": " + e.getMessage());
             return 1;
         }

@@ -100,7 +100,7 @@ final class DomainsReader {
                     "a domain's certificate and key come together: add " + missing + ": (a PEM file)"));
             return new Path[2];
         }
-        Path folder = lines.problem("", "").file().toAbsolutePath().getParent(); // api.yaml's folder
+        Path folder = lines.file().toAbsolutePath().getParent(); // api.yaml's folder
         Path certificate = existingFile(domain, at, "certificate", folder, lines, problems);
         Path key = existingFile(domain, at, "key", folder, lines, problems);
         return certificate == null || key == null ? new Path[2] : new Path[]{certificate, key};

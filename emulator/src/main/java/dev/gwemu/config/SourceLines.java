@@ -24,6 +24,11 @@ final class SourceLines {
         this.lines = lines;
     }
 
+    /** The file these lines are of. */
+    Path file() {
+        return file;
+    }
+
     static SourceLines of(Path file) {
         Map<String, Integer> lines = new HashMap<>();
         JsonFactory factory = file.toString().endsWith(".json") ? new JsonFactory() : new YAMLFactory();

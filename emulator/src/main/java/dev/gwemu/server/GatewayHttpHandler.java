@@ -56,8 +56,8 @@ final class GatewayHttpHandler implements HttpHandler {
         if (declared > MAX_BODY_BYTES) {
             return null;
         }
-        if (declared == 0 || (declared < 0 && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING))) {
-            return NO_BODY; // no Content-Length and not chunked: HTTP/1.1 says there is no body
+        if (declared == 0 || exchange.isRequestComplete()) {
+            return NO_BODY; // nothing declared and nothing left to read (HTTP/2 bodies may come without Content-Length)
         }
         try (InputStream in = exchange.getInputStream()) {
             if (declared > 0) {

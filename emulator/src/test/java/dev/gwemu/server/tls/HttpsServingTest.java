@@ -103,6 +103,14 @@ class HttpsServingTest {
             assertEquals("HTTP/1.1", event.at("/requestContext/protocol").asText(), "AWS says HTTP/1.1 even to HTTP/2 clients");
             assertEquals("127.0.0.1:" + server.port(), event.at("/requestContext/domainName").asText(),
                     "the HTTP/2 :authority stands for the Host header");
+
+            // A streamed upload: HTTP/2 carries the body in DATA frames without a Content-Length.
+            HttpResponse<String> streamed = client.send(HttpRequest.newBuilder(echo)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream("{\"streamed\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, streamed.statusCode(), streamed.body());
+            assertEquals("{\"streamed\":true}", JSON.readTree(streamed.body()).get("body").asText());
         }
     }
 }
