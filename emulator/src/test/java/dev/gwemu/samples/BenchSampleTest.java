@@ -33,4 +33,18 @@ class BenchSampleTest {
             }
         }
     }
+
+    @Test
+    void theAuthorizerRowAnswersTheSameBodyAndNeedsItsToken() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(TestPaths.PROJECT_ROOT.resolve("sample-apis/bench/api.yaml"))) {
+            for (int i = 0; i < 2; i++) { // the second answer comes through the authorizer cache
+                HttpResponse<String> world = gateway.get("/dev/authorized/world?token=bench");
+                assertEquals(200, world.statusCode(), world.body());
+                assertEquals("{\"name\":\"world\"}", world.body());
+            }
+            HttpResponse<String> anonymous = gateway.get("/dev/authorized/world");
+            assertEquals(401, anonymous.statusCode());
+            assertEquals("{\"message\":\"Unauthorized\"}", anonymous.body());
+        }
+    }
 }
