@@ -12,7 +12,6 @@ import dev.gwemu.support.RunningGateway;
 import dev.gwemu.support.TestPaths;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
@@ -475,8 +474,6 @@ class TeamDocsSampleTest {
      * ARN (e.g. arn:aws:sts::111122223333:assumed-role/r/s) for signed callers").
      */
     @Test
-    @Disabled("gwemu bug: AuthorizationStep evaluates the resource policy's explicit deny before SigV4 for every method, "
-            + "so a signed caller is reported as 'anonymous' instead of by its ARN")
     void theResourcePolicyDenialNamesASignedCaller(@TempDir Path dir) throws Exception {
         Path copy = copySample(dir);
         Path definition = copy.resolve("openapi.yaml");
@@ -494,8 +491,6 @@ class TeamDocsSampleTest {
      * (security-and-operations.md §4.2 [doc]), so a request without a token is 401 even from a denied network.
      */
     @Test
-    @Disabled("gwemu bug: AuthorizationStep evaluates the resource policy's explicit deny before the Cognito token for "
-            + "every method, so a request without a token from a denied network gets 403 instead of 401")
     void aCognitoMethodAuthenticatesBeforeTheResourcePolicyDenies(@TempDir Path dir) throws Exception {
         Path copy = copySample(dir);
         Path definition = copy.resolve("openapi.yaml");
