@@ -66,8 +66,8 @@ final class ConditionBlockParser {
             case STRING_EQUALS_IGNORE_CASE -> StringMatcher.equalToIgnoringCase(values);
             case STRING_LIKE -> StringMatcher.like(values, WildcardPattern.Syntax.PLAIN);
             case ARN -> StringMatcher.like(values, WildcardPattern.Syntax.ARN);
-            case NUMERIC -> new NumericMatcher(operator.comparison(), numbers(values, keyWhere));
-            case DATE -> new DateMatcher(operator.comparison(), dates(values, keyWhere));
+            case NUMERIC -> OrderedMatcher.numbers(operator.comparison(), numbers(values, keyWhere));
+            case DATE -> OrderedMatcher.dates(operator.comparison(), dates(values, keyWhere));
             case BOOL -> {
                 List<Boolean> booleans = booleans(values, keyWhere);
                 yield new BoolMatcher(booleans.contains(true), booleans.contains(false));
