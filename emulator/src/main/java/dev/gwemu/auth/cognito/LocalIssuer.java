@@ -70,7 +70,7 @@ public final class LocalIssuer {
     public static LocalIssuer open(Path stateDir, Clock clock) throws IOException {
         Path keyFile = stateDir.resolve(KEY_FILE);
         if (!Files.exists(keyFile)) {
-            Files.createDirectories(stateDir);
+            dev.gwemu.model.StateFolder.ensure(stateDir);
             try {
                 write(keyFile, newKey());
             } catch (FileAlreadyExistsException e) {

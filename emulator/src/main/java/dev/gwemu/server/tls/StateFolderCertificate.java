@@ -76,7 +76,7 @@ public final class StateFolderCertificate {
 
     private static void store(CertifiedKey key, Path stateDir, Path certificateFile, Path keyFile) throws TlsSetupException {
         try {
-            Files.createDirectories(stateDir);
+            dev.gwemu.model.StateFolder.ensure(stateDir);
             // The key first: a reader that sees a new certificate with an old key replaces the pair again.
             write(keyFile, PemFiles.privateKeyPem(key.key()), "rw-------");
             write(certificateFile, PemFiles.certificatesPem(key.chain()), "rw-r--r--");
