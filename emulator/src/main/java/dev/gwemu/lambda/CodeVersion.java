@@ -24,7 +24,8 @@ record CodeVersion(long lastModifiedMillis, long size) {
             long newest = 0;
             long total = 0;
             try (Stream<Path> files = Files.walk(code)) {
-                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                // gwemu's own state folder is not code: a key written there must not reload a function whose code is the project folder.
+                for (Path file : (Iterable<Path>) files.filter(f -> !inStateFolder(code, f)).filter(Files::isRegularFile)::iterator) {
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                     newest = Math.max(newest, attributes.lastModifiedTime().toMillis());
                     total += attributes.size();
@@ -34,5 +35,14 @@ record CodeVersion(long lastModifiedMillis, long size) {
         } catch (IOException | UncheckedIOException e) {
             return UNREADABLE; // being replaced right now: the next look decides
         }
+    }
+
+    private static boolean inStateFolder(Path code, Path file) {
+        for (Path part : code.relativize(file)) {
+            if (part.toString().equals(".gwemu")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
