@@ -98,7 +98,8 @@ public final class Gateway implements AutoCloseable {
                 : ResourcePolicy.compile(api.policy(), project.region(), account, api.id());
         return new RestApiRoad(List.of(
                 new RouteStep(new ResourceTree(api.resources())),
-                new AuthorizationStep(project.region(), account, policy, authenticators, DenialWording.DEFAULT, clock),
+                new AuthorizationStep(project.region(), account, policy, authenticators,
+                        DenialWording.valueOf(project.security().denialWording()), clock),
                 new UsagePlanStep(api, usage),
                 new RequestValidationStep(),
                 new CachingIntegrationStep(new IntegrationStep(Map.of(

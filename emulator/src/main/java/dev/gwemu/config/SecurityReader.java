@@ -48,8 +48,18 @@ final class SecurityReader {
                 skew = Duration.ofSeconds(skewNode.asInt());
             }
         }
+        String wording = SecuritySpec.DEFAULT_DENIAL_WORDING;
+        JsonNode wordingNode = root.path("accessDeniedWording");
+        if (!wordingNode.isMissingNode()) {
+            List<String> known = java.util.Arrays.stream(dev.gwemu.auth.policy.DenialWording.values()).map(Enum::name).toList();
+            if (!known.contains(wordingNode.asText())) {
+                error("/accessDeniedWording", "accessDeniedWording is one of " + known + ", got '" + wordingNode.asText() + "'");
+            } else {
+                wording = wordingNode.asText();
+            }
+        }
         return new SecuritySpec(credentials(root.path("credentials")), userPools(root.path("userPools")),
-                vpcEndpoints(root.path("vpcEndpoints")), skew);
+                vpcEndpoints(root.path("vpcEndpoints")), skew, wording);
     }
 
     private List<CredentialSpec> credentials(JsonNode node) {

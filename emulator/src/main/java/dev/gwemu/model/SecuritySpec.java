@@ -10,11 +10,15 @@ import java.util.List;
  * @param userPools     Cognito user pools
  * @param vpcEndpoints  simulated VPC endpoints for PRIVATE APIs
  * @param signatureSkew how far a SigV4 date may be from now (security-and-operations.md §3.1 measured 5 minutes)
+ * @param denialWording which generation of AccessDeniedException texts to answer with (a
+ *                      {@code dev.gwemu.auth.policy.DenialWording} name; AWS's suffixes changed over time)
  */
 public record SecuritySpec(List<CredentialSpec> credentials, List<UserPoolSpec> userPools,
-                           List<VpcEndpointSpec> vpcEndpoints, Duration signatureSkew) {
+                           List<VpcEndpointSpec> vpcEndpoints, Duration signatureSkew, String denialWording) {
     public static final Duration DEFAULT_SIGNATURE_SKEW = Duration.ofMinutes(5);
-    public static final SecuritySpec NONE = new SecuritySpec(List.of(), List.of(), List.of(), DEFAULT_SIGNATURE_SKEW);
+    public static final String DEFAULT_DENIAL_WORDING = "CURRENT";
+    public static final SecuritySpec NONE = new SecuritySpec(List.of(), List.of(), List.of(), DEFAULT_SIGNATURE_SKEW,
+            DEFAULT_DENIAL_WORDING);
 
     public SecuritySpec {
         credentials = List.copyOf(credentials);

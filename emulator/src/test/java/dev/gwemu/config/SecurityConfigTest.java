@@ -44,6 +44,7 @@ class SecurityConfigTest {
             vpcEndpoints:
               - {id: vpce-0123456789abcdef0, vpcId: vpc-0a1b2c3d}
             signatureSkewSeconds: 900
+            accessDeniedWording: CLASSIC
             """;
 
     private Path project(String apiExtra, String projectExtra, String definition) throws IOException {
@@ -168,6 +169,7 @@ class SecurityConfigTest {
         assertNull(project.security().userPools().get(0).jwks());
         assertEquals("vpc-0a1b2c3d", project.security().vpcEndpoints().get(0).vpcId());
         assertEquals(900, project.security().signatureSkew().toSeconds());
+        assertEquals("CLASSIC", project.security().denialWording());
     }
 
     @Test
@@ -216,7 +218,7 @@ class SecurityConfigTest {
                 + get("/c", "      security: [{unbound: []}]\n") + get("/d", "      security: [{pool: [], sigv4: []}]\n");
         String extra = "x-amazon-apigateway-endpoint-configuration: {types: [PRIVATE], vpcEndpointIds: [vpce-00000000000000000]}\n";
         DefinitionException e = assertThrows(DefinitionException.class,
-                () -> ProjectLoader.load(project("", "credentials: [{accessKeyId: short, arn: nope}]\n",
+                () -> ProjectLoader.load(project("", "credentials: [{accessKeyId: short, arn: nope}]\naccessDeniedWording: SOMETIMES\n",
                         definition(schemes, operations, extra))));
         String message = e.getMessage();
         for (String expected : List.of(
@@ -231,7 +233,8 @@ class SecurityConfigTest {
                 "VPC endpoint vpce-00000000000000000, which api.yaml does not declare",
                 "an access key id is 16 to 128 uppercase letters and digits",
                 "'secretAccessKey' is required",
-                "the caller's ARN is required")) {
+                "the caller's ARN is required",
+                "accessDeniedWording is one of [CLASSIC, CURRENT, CURRENT_WITH_IMPLICIT_REASON], got 'SOMETIMES'")) {
             assertTrue(message.contains(expected), "missing '" + expected + "' in:\n" + message);
         }
         for (Problem problem : e.problems()) {

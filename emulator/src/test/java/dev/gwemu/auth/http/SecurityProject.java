@@ -57,8 +57,14 @@ final class SecurityProject implements AutoCloseable {
 
     /** Copies the project into {@code folder} and starts it with its clock at {@code start}. */
     static SecurityProject start(Path folder, Instant start) throws Exception {
+        return start(folder, start, "");
+    }
+
+    /** As {@link #start(Path, Instant)}, with {@code settings} appended to the copied api.yaml. */
+    static SecurityProject start(Path folder, Instant start, String settings) throws Exception {
         Path security = folder.resolve("security");
         copy(TestPaths.TESTDATA.resolve("security"), security);
+        Files.writeString(security.resolve("api.yaml"), settings, java.nio.file.StandardOpenOption.APPEND);
         copy(TestPaths.TESTDATA.resolve("authorizers"), folder.resolve("authorizers"));
         MutableClock clock = new MutableClock(start);
         // The state folder is inside the Echo function's code folder ("code: ."): made after the functions are
