@@ -16,6 +16,7 @@ import dev.gwemu.auth.sigv4.SigV4Verifier;
 import dev.gwemu.model.AuthorizationType;
 import dev.gwemu.model.AuthorizerSpec;
 import dev.gwemu.model.MethodAuthorization;
+import dev.gwemu.pipeline.ContextVariables;
 import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.GatewayResponseType;
 import dev.gwemu.pipeline.Invocation;
@@ -138,7 +139,7 @@ public final class AuthorizationStep implements Step {
     /** Access denials carry {@code Message} with a capital M, unlike every other gateway response (§0, §4.4). */
     private static GatewayException denied(String message) {
         return GatewayException.withDefaultBody(GatewayResponseType.ACCESS_DENIED, message,
-                "{\"Message\":" + dev.gwemu.pipeline.ContextVariables.messageString(message) + "}");
+                "{\"Message\":" + ContextVariables.messageString(message) + "}");
     }
 
     private RequestFacts facts(Invocation inv, MethodArn arn, CallerIdentity caller) {
