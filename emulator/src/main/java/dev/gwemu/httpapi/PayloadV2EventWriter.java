@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.gwemu.pipeline.ContextVariables;
 import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.HttpRequest;
+import dev.gwemu.pipeline.RequestTime;
 import dev.gwemu.pipeline.MediaTypes;
 import dev.gwemu.pipeline.QueryString;
 
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,8 +29,6 @@ import java.util.TreeMap;
 public final class PayloadV2EventWriter {
     private static final JsonFactory JSON = new JsonFactory();
     /** CLF, as {@code requestContext.time} of payload 1.0 (§3.2: "same CLF format as v1"). */
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     /** Hop-by-hop headers no function sees. Unlike payload 1.0, {@code content-length} stays (fixture http-v2-event.json). */
     private static final Set<String> DROPPED = Set.of("connection", "expect", "keep-alive", "proxy-connection", "te",
             "trailer", "transfer-encoding", "upgrade");
@@ -143,7 +140,7 @@ public final class PayloadV2EventWriter {
         g.writeStringField("requestId", context.requestId());
         g.writeStringField("routeKey", context.routeKey());
         g.writeStringField("stage", context.stage());
-        g.writeStringField("time", REQUEST_TIME.format(time));
+        g.writeStringField("time", RequestTime.format(time));
         g.writeNumberField("timeEpoch", time.toEpochMilli());
         g.writeEndObject();
     }

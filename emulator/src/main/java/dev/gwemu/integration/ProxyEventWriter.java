@@ -13,11 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,8 +25,6 @@ import java.util.Set;
  */
 public final class ProxyEventWriter {
     private static final JsonFactory JSON = new JsonFactory();
-    static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     /** Hop-by-hop and framing headers Lambda never sees (data-plane.md §2.2, verified). */
     private static final Set<String> DROPPED = caseInsensitive("connection", "content-length", "content-md5", "expect",
             "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
@@ -184,7 +179,7 @@ public final class ProxyEventWriter {
         g.writeStringField("path", inv.contextPath());
         g.writeStringField("protocol", "HTTP/1.1");
         g.writeStringField("requestId", inv.ids().requestId());
-        g.writeStringField("requestTime", requestTime(inv.ids().requestTime()));
+        g.writeStringField("requestTime", dev.gwemu.pipeline.RequestTime.format(inv.ids().requestTime()));
         g.writeNumberField("requestTimeEpoch", inv.ids().requestTime().toEpochMilli());
         g.writeStringField("resourceId", inv.route().resource().id());
         g.writeStringField("resourcePath", inv.route().resource().path());
@@ -263,21 +258,6 @@ public final class ProxyEventWriter {
             g.writeBooleanField("isBase64Encoded", false);
         }
     }
-
-    /** The event is built once per request but the time only changes once a second: format it once a second. */
-    private static String requestTime(java.time.Instant time) {
-        FormattedSecond last = lastSecond;
-        if (last.epochSecond != time.getEpochSecond()) {
-            last = new FormattedSecond(time.getEpochSecond(), REQUEST_TIME.format(time));
-            lastSecond = last;
-        }
-        return last.text;
-    }
-
-    private record FormattedSecond(long epochSecond, String text) {
-    }
-
-    private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
 
     /** One growing buffer per thread, so an event costs one allocation: the array handed to the function. */
     private static final ThreadLocal<EventBuffer> BUFFERS = ThreadLocal.withInitial(EventBuffer::new);

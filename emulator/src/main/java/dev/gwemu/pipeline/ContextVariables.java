@@ -2,10 +2,7 @@ package dev.gwemu.pipeline;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,8 +11,6 @@ import java.util.Map;
  * {@code error.*} once the road has stopped.
  */
 public final class ContextVariables {
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final String[] IDENTITY_KEYS = {"accessKey", "accountId", "apiKey", "apiKeyId", "caller",
             "cognitoAuthenticationProvider", "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
             "principalOrgId", "user", "userArn"};
@@ -59,7 +54,7 @@ public final class ContextVariables {
         context.put("protocol", "HTTP/1.1");
         context.put("requestId", inv.ids().requestId());
         context.put("awsEndpointRequestId", inv.ids().requestId());
-        context.put("requestTime", REQUEST_TIME.format(inv.ids().requestTime()));
+        context.put("requestTime", RequestTime.format(inv.ids().requestTime()));
         context.put("requestTimeEpoch", inv.ids().requestTime().toEpochMilli());
         if (inv.route() != null) {
             context.put("resourceId", inv.route().resource().id());
