@@ -121,6 +121,14 @@ class CorsPolicyTest {
     }
 
     @Test
+    void unlistedRequestedHeaderStillGetsTheConfiguredListForTheBrowserToJudge() {
+        HttpResponse response = LISTED.preflight(request("OPTIONS", "Origin", "https://app.example.com",
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "x-unlisted"));
+        assertEquals("authorization,content-type", response.headers().first("access-control-allow-headers"));
+        assertEquals("https://app.example.com", response.headers().first("access-control-allow-origin"));
+    }
+
+    @Test
     void starOriginStillPrefersAnExactListedOrigin() {
         CorsPolicy mixed = new CorsPolicy(new CorsConfiguration(List.of("*", "https://app.example.com"),
                 List.of("GET"), List.of(), List.of(), 0, false));
