@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.gwemu.pipeline.ContextVariables;
 import dev.gwemu.pipeline.HeaderList;
+import dev.gwemu.pipeline.AuthorizerJson;
 import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.RequestTime;
 import dev.gwemu.pipeline.MediaTypes;
@@ -126,7 +127,7 @@ public final class PayloadV2EventWriter {
         g.writeStringField("apiId", context.apiId());
         if (context.authorizer() != null) {
             g.writeFieldName("authorizer");
-            writeValue(g, context.authorizer());
+            AuthorizerJson.write(g, context.authorizer());
         }
         g.writeStringField("domainName", host);
         g.writeStringField("domainPrefix", ContextVariables.domainPrefix(host));
@@ -191,33 +192,5 @@ public final class PayloadV2EventWriter {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
-    }
-
-    /** An authorizer map's value: strings, numbers, booleans, nulls, nested maps and lists (JWT scopes). */
-    private static void writeValue(JsonGenerator g, Object value) throws IOException {
-        if (value == null) {
-            g.writeNull();
-        } else if (value instanceof String s) {
-            g.writeString(s);
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (value instanceof Number n) {
-            g.writeNumber(n.toString());
-        } else if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof Iterable<?> list) {
-            g.writeStartArray();
-            for (Object item : list) {
-                writeValue(g, item);
-            }
-            g.writeEndArray();
-        } else {
-            g.writeString(value.toString());
-        }
     }
 }

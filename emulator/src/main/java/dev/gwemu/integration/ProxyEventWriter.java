@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.gwemu.auth.CallerIdentity;
 import dev.gwemu.pipeline.ContextVariables;
 import dev.gwemu.pipeline.HeaderList;
+import dev.gwemu.pipeline.AuthorizerJson;
 import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.routing.RouteMatch;
@@ -165,7 +166,7 @@ public final class ProxyEventWriter {
         if (authorizer != null) {
             // The context's keys are in alphabetical order in every recorded event; authorizer follows apiId.
             g.writeFieldName("authorizer");
-            writeValue(g, authorizer);
+            AuthorizerJson.write(g, authorizer);
         }
         g.writeStringField("deploymentId", inv.stage().deploymentId());
         g.writeStringField("domainName", host);
@@ -215,34 +216,6 @@ public final class ProxyEventWriter {
             g.writeStringField("vpceId", inv.vpcEndpoint().id());
         }
         g.writeEndObject();
-    }
-
-    /** An authorizer map's value: strings, numbers, booleans and nulls, and nested maps and lists (Cognito's claims). */
-    private static void writeValue(JsonGenerator g, Object value) throws IOException {
-        if (value == null) {
-            g.writeNull();
-        } else if (value instanceof String s) {
-            g.writeString(s);
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (value instanceof Number n) {
-            g.writeNumber(n.toString());
-        } else if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof Iterable<?> list) {
-            g.writeStartArray();
-            for (Object item : list) {
-                writeValue(g, item);
-            }
-            g.writeEndArray();
-        } else {
-            g.writeString(value.toString());
-        }
     }
 
     private void writeBody(JsonGenerator g, HttpRequest request) throws IOException {
