@@ -63,7 +63,7 @@ public final class HttpRouteTable {
         }
         String[] segments = rawPath.equals("/") ? new String[0] : decode(rawPath.substring(1).split("/", -1));
         Search search = new Search(method, segments);
-        RouteKey full = search.full(root, 0, 0);
+        RouteKey full = search.full(root, 0);
         if (full != null) {
             return new HttpRouteMatch(full, parameters(full, segments));
         }
@@ -79,27 +79,26 @@ public final class HttpRouteTable {
         final String[] segments;
         RouteKey greedy;
         int greedyDepth = -1;
-        int greedyLiterals = -1;
 
         Search(String method, String[] segments) {
             this.method = method;
             this.segments = segments;
         }
 
-        RouteKey full(Node node, int depth, int literals) {
+        RouteKey full(Node node, int depth) {
             if (depth < segments.length) {
-                considerGreedy(node, depth, literals);
+                considerGreedy(node, depth);
                 String segment = segments[depth];
                 Node literal = node.literals.get(segment);
                 if (literal != null) {
-                    RouteKey found = full(literal, depth + 1, literals + 1);
+                    RouteKey found = full(literal, depth + 1);
                     if (found != null) {
                         return found;
                     }
                 }
                 // a {param} never takes an empty segment, so "/metrics/" does not reach "/metrics/{x}" (§3.1 [U])
                 if (node.param != null && !segment.isEmpty()) {
-                    return full(node.param, depth + 1, literals);
+                    return full(node.param, depth + 1);
                 }
                 return null;
             }
@@ -107,17 +106,15 @@ public final class HttpRouteTable {
         }
 
         // A greedy variable takes one segment or more: "/pets/{proxy+}" does not match "/pets" (§3.1 [U]).
-        private void considerGreedy(Node node, int depth, int literals) {
+        // The longest prefix wins; at equal length the first met wins, and the walk meets literals first.
+        private void considerGreedy(Node node, int depth) {
             RouteKey candidate = byMethod(node.greedy);
             if (candidate == null) {
                 return;
             }
-            boolean better = depth > greedyDepth
-                    || depth == greedyDepth && literals > greedyLiterals;
-            if (better) {
+            if (depth > greedyDepth) {
                 greedy = candidate;
                 greedyDepth = depth;
-                greedyLiterals = literals;
             }
         }
 
