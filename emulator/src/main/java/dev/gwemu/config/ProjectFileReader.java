@@ -85,7 +85,8 @@ final class ProjectFileReader {
             return null;
         }
         allowOnly(root, "", Set.of("region", "accountId", "apis", "functions", "apiKeys", "usagePlans", "accountThrottle",
-                "domains", "credentials", "userPools", "vpcEndpoints", "signatureSkewSeconds", "accessDeniedWording"));
+                "domains", "credentials", "userPools", "jwtIssuers", "vpcEndpoints", "signatureSkewSeconds",
+                "accessDeniedWording"));
         String region = text(root, "/region", Project.DEFAULT_REGION);
         String accountId = text(root, "/accountId", Project.DEFAULT_ACCOUNT_ID);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param name             the name in api.yaml
  * @param id               the 10-character API id ({@code restApiId})
- * @param type             REST for now
+ * @param type             REST or HTTP
  * @param definition       the OpenAPI / Swagger file it was read from
  * @param resources        every resource, including those without methods
  * @param stages           by stage name
@@ -20,16 +20,26 @@ import java.util.Map;
  * @param endpointType     EDGE, REGIONAL or PRIVATE
  * @param vpcEndpointIds   the VPC endpoints a PRIVATE API is associated with (its {@code {apiId}-{vpceId}} host names)
  * @param policy           the resource policy ({@code x-amazon-apigateway-policy}) as JSON text, or null for none
+ * @param http             an HTTP API's routes and CORS; null for a REST API
  */
 public record Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
                   Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses,
-                  String apiKeySource, EndpointType endpointType, List<String> vpcEndpointIds, String policy) {
+                  String apiKeySource, EndpointType endpointType, List<String> vpcEndpointIds, String policy,
+                  HttpApiSpec http) {
     public Api {
         resources = List.copyOf(resources);
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
         binaryMediaTypes = List.copyOf(binaryMediaTypes);
         gatewayResponses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gatewayResponses));
         vpcEndpointIds = List.copyOf(vpcEndpointIds);
+    }
+
+    /** A REST API. */
+    public Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
+               Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses,
+               String apiKeySource, EndpointType endpointType, List<String> vpcEndpointIds, String policy) {
+        this(name, id, type, definition, resources, stages, binaryMediaTypes, gatewayResponses, apiKeySource,
+                endpointType, vpcEndpointIds, policy, null);
     }
 
     /** An EDGE API without a resource policy. */
@@ -43,7 +53,7 @@ public record Api(String name, String id, ApiType type, Path definition, List<Re
     /** The same API serving other resources (a canary deployment's). */
     public Api withResources(Path definition, List<Resource> resources) {
         return new Api(name, id, type, definition, resources, stages, binaryMediaTypes, gatewayResponses, apiKeySource,
-                endpointType, vpcEndpointIds, policy);
+                endpointType, vpcEndpointIds, policy, http);
     }
 
     /** An API whose gateway responses are AWS's defaults, with keys from the X-API-Key header. */

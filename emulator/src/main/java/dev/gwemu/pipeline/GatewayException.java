@@ -19,6 +19,7 @@ public final class GatewayException extends RuntimeException {
     private final String contentType;
     private String detail;
     private String validationErrorString;
+    private java.util.List<HeaderList.Header> headers = java.util.List.of();
 
     private GatewayException(GatewayResponseType type, String message, int status, String errorType,
                              byte[] fixedBody, String contentType) {
@@ -108,6 +109,19 @@ public final class GatewayException extends RuntimeException {
 
     public String validationErrorString() {
         return validationErrorString;
+    }
+
+    /** Adds a header to the response this exception becomes (an HTTP API JWT failure's {@code www-authenticate}). */
+    public GatewayException header(String name, String value) {
+        java.util.List<HeaderList.Header> more = new java.util.ArrayList<>(headers);
+        more.add(new HeaderList.Header(name, value));
+        this.headers = java.util.List.copyOf(more);
+        return this;
+    }
+
+    /** Headers the response carries besides Content-Type, in order. */
+    public java.util.List<HeaderList.Header> headers() {
+        return headers;
     }
 
     /** Why, for the console (the client only sees the body). */

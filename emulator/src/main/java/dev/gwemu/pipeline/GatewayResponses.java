@@ -109,6 +109,7 @@ public final class GatewayResponses {
         if (e.errorType() != null) {
             headers.add("x-amzn-ErrorType", e.errorType());
         }
+        e.headers().forEach(h -> headers.add(h.name(), h.value()));
         return new HttpResponse(e.status(), headers, body);
     }
 
