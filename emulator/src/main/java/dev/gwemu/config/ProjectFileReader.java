@@ -53,6 +53,8 @@ final class ProjectFileReader {
 
     private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /** The HTTP API stage served at the root, without a stage segment (data-plane.md §3.1). */
+    static final String HTTP_DEFAULT_STAGE = "$default";
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
@@ -122,8 +124,16 @@ final class ProjectFileReader {
                 error(at + "/id", "an API id is 10 lowercase letters or digits, got '" + id + "'");
             }
             String type = text(api, at + "/type", "REST");
-            if (!type.equals("REST")) {
-                error(at + "/type", "type '" + type + "' is not supported yet; this version serves REST APIs");
+            if (!type.equals("REST") && !type.equals("HTTP")) {
+                error(at + "/type", "type '" + type + "' is not supported yet; this version serves REST and HTTP APIs");
+            }
+            boolean http = type.equals("HTTP");
+            if (http) {
+                for (String restOnly : List.of("apiKeySource", "endpointType", "vpcEndpointIds")) {
+                    if (api.has(restOnly)) {
+                        error(at + "/" + restOnly, restOnly + " is a REST API setting; HTTP APIs are REGIONAL and have no API keys");
+                    }
+                }
             }
             String definition = required(api, at + "/definition");
             Path definitionPath = definition == null ? null : file.toAbsolutePath().getParent().resolve(definition).normalize();
@@ -146,13 +156,13 @@ final class ProjectFileReader {
             }
             List<String> vpce = new ArrayList<>();
             api.path("vpcEndpointIds").forEach(v -> vpce.add(v.asText()));
-            apis.add(new ApiEntry(name, id, type, definitionPath, stages(api.path("stages"), at + "/stages", usage),
+            apis.add(new ApiEntry(name, id, type, definitionPath, stages(api.path("stages"), at + "/stages", usage, http),
                     keySource, endpointType, vpce, at));
         }
         return apis;
     }
 
-    private Map<String, StageEntry> stages(JsonNode node, String at, UsageSettingsReader usage) {
+    private Map<String, StageEntry> stages(JsonNode node, String at, UsageSettingsReader usage, boolean http) {
         Map<String, StageEntry> stages = new LinkedHashMap<>();
         if (!node.isObject() || node.isEmpty()) {
             error(at, "'stages' must map at least one stage name to its settings, e.g. 'dev: {}'");
@@ -161,8 +171,10 @@ final class ProjectFileReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> stage = it.next();
             String stageAt = at + "/" + escape(stage.getKey());
-            if (!STAGE_NAME.matcher(stage.getKey()).matches()) {
-                error(stageAt, "stage name '" + stage.getKey() + "' may contain only letters, digits, '-' and '_'");
+            boolean defaultStage = http && stage.getKey().equals(HTTP_DEFAULT_STAGE);
+            if (!defaultStage && !STAGE_NAME.matcher(stage.getKey()).matches()) {
+                error(stageAt, "stage name '" + stage.getKey() + "' may contain only letters, digits, '-' and '_'"
+                        + (http ? " (or be $default)" : ""));
             }
             JsonNode settings = stage.getValue();
             if (settings.isNull()) {
@@ -173,6 +185,13 @@ final class ProjectFileReader {
                 error(stageAt, "stage settings must be a mapping");
                 continue;
             }
+            if (http) {
+                allowOnly(settings, stageAt, Set.of("variables", "throttle", "routeSettings"));
+                stages.put(stage.getKey(), new StageEntry(stringMap(settings.path("variables"), stageAt + "/variables"),
+                        settings.has("throttle") ? usage.throttle(settings.get("throttle"), stageAt + "/throttle") : null,
+                        routeSettings(settings.path("routeSettings"), stageAt + "/routeSettings", usage), null, null, stageAt));
+                continue;
+            }
             allowOnly(settings, stageAt, Set.of("variables", "throttle", "methodSettings", "cache", "canary"));
             stages.put(stage.getKey(), new StageEntry(stringMap(settings.path("variables"), stageAt + "/variables"),
                     settings.has("throttle") ? usage.throttle(settings.get("throttle"), stageAt + "/throttle") : null,
@@ -181,6 +200,30 @@ final class ProjectFileReader {
                     settings.has("canary") ? canary(settings.get("canary"), stageAt + "/canary") : null, stageAt));
         }
         return stages;
+    }
+
+    /**
+     * An HTTP API stage's {@code routeSettings: {"GET /pets": {throttle: {burstLimit, rateLimit}}}}, kept as method
+     * settings keyed by route key (CloudFormation's {@code RouteSettings}); the keys are checked against the routes later.
+     */
+    private Map<String, MethodSetting> routeSettings(JsonNode node, String at, UsageSettingsReader usage) {
+        Map<String, MethodSetting> settings = new LinkedHashMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return settings;
+        }
+        if (!node.isObject()) {
+            error(at, "routeSettings maps route keys (\"GET /pets\") to {throttle: {burstLimit, rateLimit}}");
+            return settings;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> route = it.next();
+            String routeAt = at + "/" + escape(route.getKey());
+            allowOnly(route.getValue(), routeAt, Set.of("throttle"));
+            JsonNode throttle = route.getValue().path("throttle");
+            settings.put(route.getKey(), new MethodSetting(throttle.isMissingNode() ? null
+                    : usage.throttle(throttle, routeAt + "/throttle"), null, null));
+        }
+        return settings;
     }
 
     /** {@code canary: {percentTraffic: 10, stageVariableOverrides: {...}, useStageCache: false}} (§1.4). */

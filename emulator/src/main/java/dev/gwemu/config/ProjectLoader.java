@@ -55,6 +55,13 @@ public final class ProjectLoader {
             if (!ids.add(id)) {
                 problems.add(projectFile.lines().problem(entry.pointer(), "two APIs have the id '" + id + "'"));
             }
+            if ("HTTP".equals(entry.type())) {
+                Api api = HttpApiChecks.load(entry, id, projectFile, problems, warnings);
+                if (api != null) {
+                    apis.add(api);
+                }
+                continue;
+            }
             OpenApiReader.Definition definition = new OpenApiReader(entry.definition(), id, problems, warnings).read();
             if (definition == null) {
                 continue;

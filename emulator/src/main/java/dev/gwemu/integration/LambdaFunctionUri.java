@@ -30,6 +30,17 @@ public record LambdaFunctionUri(String region, String accountId, String function
         return new LambdaFunctionUri(fn.group(1), fn.group(2), fn.group(3), fn.group(4));
     }
 
+    /**
+     * An HTTP API integration may name its function by ARN alone; API Gateway stores the invocation URI of the
+     * region (data-plane.md §3). Anything else is returned as written, for {@link #parse} to judge.
+     */
+    public static String invocationUri(String uriOrFunctionArn, String region) {
+        if (uriOrFunctionArn.startsWith("arn:aws:lambda:")) {
+            return "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + uriOrFunctionArn + "/invocations";
+        }
+        return uriOrFunctionArn;
+    }
+
     /** True when the URI is resolved per stage. */
     public static boolean hasStageVariables(String uri) {
         return uri.contains("${stageVariables.");

@@ -6,7 +6,6 @@ import dev.gwemu.lambda.LambdaRuntime;
 import dev.gwemu.model.Integration;
 import dev.gwemu.model.Stage;
 import dev.gwemu.pipeline.GatewayException;
-import dev.gwemu.pipeline.GatewayResponseType;
 import dev.gwemu.pipeline.Invocation;
 
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * Calls the Lambda function an integration URI names, as API Gateway's Lambda integrations do:
  * POST only, the 6 MB payload limit, the integration timeout, Lambda's throttle answered as AWS answers it.
  */
-final class LambdaTargets {
+public final class LambdaTargets {
     /** Lambda's synchronous invoke payload limit. */
     static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
     /**
@@ -29,7 +28,7 @@ final class LambdaTargets {
      * center ("troubleshoot internal server error 500 ... Lambda", throttling section) and re:Post reports
      * say; API Gateway does not pass Lambda's 429 through. One constant, should that turn out otherwise.
      */
-    static final int THROTTLED_LAMBDA_STATUS = 500;
+    public static final int THROTTLED_LAMBDA_STATUS = 500;
 
     private final LambdaRuntime runtime;
     /** The function each (integration URI, stage) resolves to: substituted and parsed once, not per request. */
@@ -38,25 +37,32 @@ final class LambdaTargets {
     private record TargetKey(String uri, String stage, String deploymentId) {
     }
 
-    LambdaTargets(LambdaRuntime runtime) {
+    public LambdaTargets(LambdaRuntime runtime) {
         this.runtime = runtime;
     }
 
-    /** Invokes the method's function with {@code payload} and waits up to the integration's timeout. */
+    /** Invokes the REST method's function with {@code payload} and waits up to the integration's timeout. */
     InvokeResult invoke(Invocation inv, byte[] payload) {
         Integration integration = inv.route().method().integration();
         if (!"POST".equals(integration.httpMethod())) {
             throw GatewayException.configurationError("Execution failed due to configuration error: a Lambda integration's httpMethod must be POST");
         }
-        LambdaFunctionUri target = target(integration.uri(), inv.stage());
-        if (payload.length > MAX_EVENT_BYTES) {
-            throw GatewayException.fixed(null, 413, "BadRequestException", "{\"message\": \"Request Too Long\"}")
-                    .because("the payload is " + payload.length + " bytes, over Lambda's 6 MB invoke limit");
-        }
-        return await(runtime.invoke(target.functionName(), target.qualifier(), payload), integration.timeoutMillis());
+        return invoke(integration.uri(), inv.stage(), payload, integration.timeoutMillis(), InvokeFailures.REST);
     }
 
-    private LambdaFunctionUri target(String template, Stage stage) {
+    /**
+     * Invokes the function {@code uri} names in {@code stage} (stage variables substituted) and waits up to
+     * {@code timeoutMillis}; every failure becomes the road's answer from {@code failures}.
+     */
+    public InvokeResult invoke(String uri, Stage stage, byte[] payload, int timeoutMillis, InvokeFailures failures) {
+        LambdaFunctionUri target = target(uri, stage, failures);
+        if (payload.length > MAX_EVENT_BYTES) {
+            throw failures.tooLarge("the payload is " + payload.length + " bytes, over Lambda's 6 MB invoke limit");
+        }
+        return await(runtime.invoke(target.functionName(), target.qualifier(), payload), timeoutMillis, failures);
+    }
+
+    private LambdaFunctionUri target(String template, Stage stage, InvokeFailures failures) {
         // One instance per API: stage names are unique here; a canary (its own deployment) has its own variables.
         TargetKey key = new TargetKey(template, stage.name(), stage.deploymentId());
         LambdaFunctionUri target = targets.get(key);
@@ -65,10 +71,10 @@ final class LambdaTargets {
             try {
                 target = LambdaFunctionUri.parse(uri);
             } catch (IllegalArgumentException e) {
-                throw GatewayException.configurationError("Execution failed due to configuration error: " + e.getMessage());
+                throw failures.configuration("Execution failed due to configuration error: " + e.getMessage());
             }
             if (!runtime.has(target.functionName())) {
-                throw GatewayException.configurationError("Execution failed due to configuration error: function "
+                throw failures.configuration("Execution failed due to configuration error: function "
                         + target.functionName() + " is not bound in api.yaml");
             }
             targets.put(key, target);
@@ -76,22 +82,20 @@ final class LambdaTargets {
         return target;
     }
 
-    private static InvokeResult await(CompletableFuture<InvokeResult> future, int timeoutMillis) {
+    private static InvokeResult await(CompletableFuture<InvokeResult> future, int timeoutMillis, InvokeFailures failures) {
         try {
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw GatewayException.fixed(GatewayResponseType.INTEGRATION_TIMEOUT, 504, "InternalServerErrorException",
-                    "{\"message\": \"Endpoint request timed out\"}").because("Execution failed due to a timeout error after " + timeoutMillis + " ms");
+            throw failures.timeout("Execution failed due to a timeout error after " + timeoutMillis + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw GatewayException.badLambdaResponse("interrupted while waiting for the function");
+            throw failures.failed("interrupted while waiting for the function");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof FunctionThrottledException throttled) {
-                throw GatewayException.fixed(null, THROTTLED_LAMBDA_STATUS, "InternalServerErrorException",
-                        GatewayException.INTERNAL_SERVER_ERROR_BODY).because("Lambda invocation failed with status: 429. "
+                throw failures.throttled("Lambda invocation failed with status: 429. "
                         + throttled.reason() + ": " + throttled.getMessage());
             }
-            throw GatewayException.badLambdaResponse("Lambda invocation failed: " + e.getCause());
+            throw failures.failed("Lambda invocation failed: " + e.getCause());
         }
     }
 }
