@@ -8,6 +8,12 @@ import dev.gwemu.cache.CachingIntegrationStep;
 import dev.gwemu.usage.ProjectUsage;
 import dev.gwemu.usage.UsageCheck;
 import dev.gwemu.usage.UsagePlanStep;
+import dev.gwemu.httpapi.CorsPolicy;
+import dev.gwemu.httpapi.HttpApiIntegrationStep;
+import dev.gwemu.httpapi.HttpApiRoad;
+import dev.gwemu.httpapi.HttpAuthorizationStep;
+import dev.gwemu.httpapi.HttpRouteStep;
+import dev.gwemu.httpapi.HttpThrottleStep;
 import dev.gwemu.integration.BinaryMediaTypes;
 import dev.gwemu.integration.HttpBackend;
 import dev.gwemu.integration.HttpIntegration;
@@ -75,7 +81,11 @@ public final class Gateway implements AutoCloseable {
         }
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
         for (Api api : project.apis()) {
-            Map<String, RestApiRoad> canaryRoads = new java.util.LinkedHashMap<>();
+            if (api.type() == dev.gwemu.model.ApiType.HTTP) {
+                served.add(new ApiDispatcher.ServedApi(api, httpRoad(project, api, runtime, usage, authenticators)));
+                continue;
+            }
+            Map<String, dev.gwemu.pipeline.Road> canaryRoads = new java.util.LinkedHashMap<>();
             for (dev.gwemu.model.Stage stage : api.stages().values()) {
                 if (stage.canary() != null && stage.canary().resources() != null) {
                     // The canary deployment serves other code: its own resources, the same steps.
@@ -110,6 +120,17 @@ public final class Gateway implements AutoCloseable {
                         IntegrationType.HTTP_PROXY, new HttpProxyIntegration(account, binary, HttpBackend.shared()))),
                         api.stages(), clock)),
                 new GatewayResponses(api.gatewayResponses(), account));
+    }
+
+    /** The HTTP API road (data-plane.md §3): CORS preflight, route, authorization, throttling, integration. */
+    private static HttpApiRoad httpRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage,
+                                        Authenticators authenticators) {
+        return new HttpApiRoad(List.of(
+                new HttpRouteStep(api.http().routes()),
+                new HttpAuthorizationStep(project.accountId(), authenticators.sigV4()),
+                new HttpThrottleStep(usage.throttles()),
+                new HttpApiIntegrationStep(runtime, project.accountId(), HttpBackend.shared())),
+                api.http().cors() == null ? null : new CorsPolicy(api.http().cors()));
     }
 
     public HttpResponse handle(HttpRequest request) {

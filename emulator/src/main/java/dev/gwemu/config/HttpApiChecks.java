@@ -1,5 +1,7 @@
 package dev.gwemu.config;
 
+import dev.gwemu.httpapi.HttpRouteTable;
+import dev.gwemu.httpapi.RouteKey;
 import dev.gwemu.integration.LambdaFunctionUri;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.ApiType;
@@ -34,6 +36,11 @@ final class HttpApiChecks {
         }
         Set<String> routeKeys = new LinkedHashSet<>();
         definition.spec().routes().forEach(r -> routeKeys.add(r.routeKey()));
+        try {
+            new HttpRouteTable(routeKeys.stream().map(RouteKey::parse).toList());
+        } catch (IllegalArgumentException e) {
+            problems.add(definition.lines().problem("/paths", e.getMessage() + "; API Gateway refuses such routes"));
+        }
         Map<String, Stage> stages = new LinkedHashMap<>();
         for (Map.Entry<String, ProjectFileReader.StageEntry> e : entry.stages().entrySet()) {
             ProjectFileReader.StageEntry stage = e.getValue();

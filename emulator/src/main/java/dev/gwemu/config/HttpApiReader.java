@@ -215,7 +215,7 @@ final class HttpApiReader {
                 return null;
             }
             version = "1.0";
-            if (!uri.startsWith("http://") && !uri.startsWith("https://")) {
+            if (!uri.startsWith("http://") && !uri.startsWith("https://") && !uri.startsWith("${stageVariables.")) {
                 error(at + "/uri", key + ": an HTTP proxy integration's uri is an http:// or https:// URL, got '" + uri + "'");
                 return null;
             }

@@ -109,7 +109,7 @@ public final class HttpBackend {
     }
 
     /** What came back from the backend. Header names as the client reports them, grouped by name. */
-    record Response(int status, Map<String, List<String>> headers, byte[] body) {
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
         /** The last value of a header (any case), or null. */
         String last(String name) {
             List<String> values = headers.get(name);
@@ -123,7 +123,7 @@ public final class HttpBackend {
      * @param body the payload; ignored (none sent) for GET, HEAD and OPTIONS
      * @throws GatewayException 504 on timeout, {@link #NETWORK_ERROR_STATUS} on a network failure
      */
-    Response send(String method, URI uri, HeaderList headers, byte[] body, int timeoutMillis) {
+    public Response send(String method, URI uri, HeaderList headers, byte[] body, int timeoutMillis) {
         HttpRequest request;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
@@ -229,7 +229,7 @@ public final class HttpBackend {
      * @param query      the query string to append, already encoded (see {@link #appendQuery}); "" for none
      * @throws GatewayException 500 when the result is not an absolute http(s) URL
      */
-    static URI render(String template, Map<String, String> stageVariables, Map<String, String> pathValues, String query) {
+    public static URI render(String template, Map<String, String> stageVariables, Map<String, String> pathValues, String query) {
         String withStage = LambdaFunctionUri.substitute(template == null ? "" : template, stageVariables);
         String rendered = placeholders(withStage, pathValues);
         int fragment = rendered.indexOf('#');
@@ -322,7 +322,7 @@ public final class HttpBackend {
      * {@code %20}) except unreserved characters. How AWS re-encodes forwarded parameters is [U]; this is the form
      * every server decodes alike.
      */
-    static void appendQuery(StringBuilder query, Map<String, List<String>> values) {
+    public static void appendQuery(StringBuilder query, Map<String, List<String>> values) {
         values.forEach((name, list) -> {
             for (String value : list) {
                 if (query.length() > 0) {

@@ -28,6 +28,7 @@ public final class Invocation {
     private java.util.Map<String, Object> authorizer;
     private String usageIdentifierKey;
     private dev.gwemu.model.VpcEndpointSpec vpcEndpoint;
+    private dev.gwemu.httpapi.HttpRouteState httpRoute;
 
     /**
      * @param path        the request path after the stage, percent-encoding kept ({@code /pets/1})
@@ -197,5 +198,14 @@ public final class Invocation {
 
     public void vpcEndpoint(dev.gwemu.model.VpcEndpointSpec vpcEndpoint) {
         this.vpcEndpoint = vpcEndpoint;
+    }
+
+    /** An HTTP API request's route and what its authorizer found; null on REST APIs and before routing. */
+    public dev.gwemu.httpapi.HttpRouteState httpRoute() {
+        return httpRoute;
+    }
+
+    public void httpRoute(dev.gwemu.httpapi.HttpRouteState httpRoute) {
+        this.httpRoute = httpRoute;
     }
 }

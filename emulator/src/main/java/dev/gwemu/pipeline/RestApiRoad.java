@@ -10,7 +10,7 @@ import java.util.List;
  * every {@link GatewayException} turned into a gateway response in one place, and the standard
  * headers added to whatever comes back.
  */
-public final class RestApiRoad {
+public final class RestApiRoad implements Road {
     private static final Logger LOG = LoggerFactory.getLogger(RestApiRoad.class);
     private final List<Step> steps;
     private final GatewayResponses gatewayResponses;
@@ -20,6 +20,7 @@ public final class RestApiRoad {
         this.gatewayResponses = gatewayResponses;
     }
 
+    @Override
     public HttpResponse walk(Invocation inv) {
         try {
             for (Step step : steps) {

@@ -1,6 +1,9 @@
 package dev.gwemu.server;
 
+import dev.gwemu.httpapi.HttpApiErrors;
+import dev.gwemu.httpapi.HttpStageSelection;
 import dev.gwemu.model.Api;
+import dev.gwemu.model.ApiType;
 import dev.gwemu.model.DomainSpec;
 import dev.gwemu.model.Stage;
 import dev.gwemu.model.VpcEndpointSpec;
@@ -10,7 +13,7 @@ import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.HttpResponse;
 import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.pipeline.RequestIds;
-import dev.gwemu.pipeline.RestApiRoad;
+import dev.gwemu.pipeline.Road;
 import dev.gwemu.pipeline.StandardHeaders;
 import dev.gwemu.server.endpoint.EdgeLocation;
 import dev.gwemu.server.endpoint.EndpointPath;
@@ -34,17 +37,19 @@ import java.util.random.RandomGenerator;
  */
 public final class ApiDispatcher {
     /** An API, the road its requests walk, and the roads of stage canaries that serve another definition. */
-    public record ServedApi(Api api, RestApiRoad road, Map<String, RestApiRoad> canaryRoads) {
-        public ServedApi(Api api, RestApiRoad road) {
+    public record ServedApi(Api api, Road road, Map<String, Road> canaryRoads) {
+        public ServedApi(Api api, Road road) {
             this(api, road, Map.of());
         }
 
-        RestApiRoad roadFor(Invocation inv) {
-            RestApiRoad canary = inv.canaryRequest() ? canaryRoads.get(inv.stage().name()) : null;
+        Road roadFor(Invocation inv) {
+            Road canary = inv.canaryRequest() ? canaryRoads.get(inv.stage().name()) : null;
             return canary != null ? canary : road;
         }
     }
 
+    /** The HTTP API's request id header: the short id, also {@code requestContext.requestId} (§3.3). */
+    static final String HTTP_API_REQUEST_ID = "apigw-requestid";
     private final Map<String, ServedApi> byId = new HashMap<>();
     private final ServedApi first;
     private final GatewayResponses gatewayResponses = new GatewayResponses();
@@ -122,6 +127,7 @@ public final class ApiDispatcher {
             }
             arrival = endpoints.arrive(served.api(), request, through);
             inv = routed != null ? routed.invocation(arrival.request(), ids)
+                    : served.api().type() == ApiType.HTTP ? httpApiInvocation(arrival.request(), ids, served.api())
                     : invocation(arrival.request(), ids, served.api());
             inv.vpcEndpoint(arrival.vpcEndpoint());
             canaries.route(inv);
@@ -130,10 +136,27 @@ public final class ApiDispatcher {
             response = gatewayResponses.render(e);
             failure = e.detail();
         }
-        StandardHeaders.addTo(response, ids, inv != null && inv.traced());
+        if (inv != null && inv.api().type() == ApiType.HTTP) {
+            response.headers().add(HTTP_API_REQUEST_ID, ids.extendedRequestId()); // no x-amzn-RequestId (§3.3 [V])
+        } else {
+            StandardHeaders.addTo(response, ids, inv != null && inv.traced());
+        }
         endpoints.respond(arrival, response);
         log.record(request, inv, response, System.nanoTime() - started, failure);
         return response;
+    }
+
+    /**
+     * An HTTP API's stage: the first segment when it names one, else {@code $default} with the whole path, else
+     * 404 {"message":"Not Found"} (data-plane.md §3.1).
+     */
+    private static Invocation httpApiInvocation(HttpRequest request, RequestIds ids, Api api) {
+        HttpStageSelection selection = HttpStageSelection.select(api.stages().keySet(), request.rawPath());
+        if (selection == null) {
+            throw HttpApiErrors.notFound("API " + api.name() + " has no stage for " + request.rawPath()
+                    + " and no $default stage");
+        }
+        return new Invocation(request, ids, api, api.stages().get(selection.stage()), selection.path(), request.rawPath());
     }
 
     /** Splits {@code /{stage}/rest}: leading slashes collapse, inner ones stay (data-plane.md §1.2, verified). */

@@ -1,0 +1,64 @@
+package dev.gwemu.httpapi;
+
+import dev.gwemu.auth.CallerIdentity;
+import dev.gwemu.auth.sigv4.SigV4Verifier;
+import dev.gwemu.model.RouteAuthorization;
+import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.Invocation;
+import dev.gwemu.pipeline.Step;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Who may call the route (security-and-operations.md §3.4; data-plane.md §3.4): AWS_IAM checks the SigV4 signature,
+ * JWT verifies the token, CUSTOM runs the Lambda authorizer. What each found is kept for the integration's event.
+ * HTTP APIs have no resource policies, so the caller's own answer decides.
+ */
+public final class HttpAuthorizationStep implements Step {
+    private final String accountId;
+    private final SigV4Verifier sigV4;
+
+    public HttpAuthorizationStep(String accountId, SigV4Verifier sigV4) {
+        this.accountId = accountId;
+        this.sigV4 = sigV4;
+    }
+
+    @Override
+    public void apply(Invocation inv) {
+        RouteAuthorization authorization = inv.httpRoute().route().authorization();
+        switch (authorization.type()) {
+            case NONE -> { }
+            case AWS_IAM -> iam(inv);
+            case JWT, CUSTOM -> throw HttpApiErrors.internalServerError(authorization.type() + " authorizers are not wired yet");
+        }
+    }
+
+    /**
+     * A listed credential of this account may invoke (its identity policy is taken to allow it); any SigV4 failure,
+     * and a caller of another account, is 403 {"message":"Forbidden"} (§3.1 [unc]).
+     */
+    private void iam(Invocation inv) {
+        CallerIdentity caller;
+        try {
+            caller = sigV4.verify(inv.request());
+        } catch (GatewayException e) {
+            throw HttpApiErrors.forbidden("SigV4: " + e.detail());
+        }
+        if (!accountId.equals(caller.accountId())) {
+            throw HttpApiErrors.forbidden(caller.userArn() + " is in another account; an HTTP API has no resource policy to let it in");
+        }
+        inv.caller(caller);
+        Map<String, Object> iam = new LinkedHashMap<>();
+        iam.put("accessKey", caller.accessKey());
+        iam.put("accountId", caller.accountId());
+        iam.put("callerId", caller.caller());
+        iam.put("cognitoIdentity", null);
+        iam.put("principalOrgId", null);
+        iam.put("userArn", caller.userArn());
+        iam.put("userId", caller.user());
+        Map<String, Object> v2 = new LinkedHashMap<>();
+        v2.put("iam", iam);
+        inv.httpRoute().authorizer(v2, null);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gwemu.httpapi.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gwemu.support.MutableClock;
+import dev.gwemu.support.RunningGateway;
+import dev.gwemu.support.TestPaths;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * testdata/httpapi copied to a temporary folder, its HTTP proxy backend URL filled in, and served by a real gwemu on
+ * a free port, on a clock the test moves.
+ */
+final class HttpApiProject implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
+    static final String SHOP = "h77pshop01.execute-api.localhost";
+    static final String STAGED = "h77pstag01.execute-api.localhost";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final MutableClock clock;
+    final RunningGateway gateway;
+    final Path apiYaml;
+
+    private HttpApiProject(MutableClock clock, RunningGateway gateway, Path apiYaml) {
+        this.clock = clock;
+        this.gateway = gateway;
+        this.apiYaml = apiYaml;
+    }
+
+    /** @param backendUrl what the HTTP proxy route of stage dev calls, e.g. {@code http://127.0.0.1:4567} */
+    static HttpApiProject start(Path folder, String backendUrl) throws Exception {
+        Path project = folder.resolve("httpapi");
+        try (Stream<Path> files = Files.walk(TestPaths.TESTDATA.resolve("httpapi"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = project.resolve(TestPaths.TESTDATA.resolve("httpapi").relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.toString().contains(".gwemu")) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path apiYaml = project.resolve("api.yaml");
+        Files.writeString(apiYaml, Files.readString(apiYaml).replace("BACKEND_URL", backendUrl));
+        MutableClock clock = new MutableClock(START);
+        return new HttpApiProject(clock, RunningGateway.start(apiYaml, clock), apiYaml);
+    }
+
+    HttpRequest.Builder request(String host, String pathAndQuery) {
+        return HttpRequest.newBuilder(gateway.uri(pathAndQuery)).header("Host", host);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return gateway.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String host, String pathAndQuery) {
+        return send(request(host, pathAndQuery));
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
