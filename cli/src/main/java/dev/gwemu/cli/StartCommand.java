@@ -143,8 +143,11 @@ final class StartCommand implements Callable<Integer> {
         boolean firstApi = true;
         for (Api api : loaded.project().apis()) {
             for (String stage : api.stages().keySet()) {
+                // An HTTP API's $default stage is served at the root (data-plane.md §3.1).
+                String path = stage.equals("$default") ? "/" : "/" + stage;
                 out.println((firstApi ? base : scheme + "://" + api.id() + ".execute-api.localhost:" + server.port())
-                        + "/" + stage + "  (" + api.name() + ", stage " + stage + ")");
+                        + path + "  (" + api.name() + (api.type() == dev.gwemu.model.ApiType.HTTP ? ", HTTP API" : "")
+                        + ", stage " + stage + ")");
             }
             firstApi = false;
         }

@@ -67,6 +67,12 @@ final class UsagePlanChecks {
                     problems.add(lines.problem(here + "/api", "usage plan '" + plan.name() + "': no API is named '" + stage.api() + "'"));
                     continue;
                 }
+                if (api.type() == dev.gwemu.model.ApiType.HTTP) {
+                    problems.add(lines.problem(here + "/api", "usage plan '" + plan.name() + "': '" + stage.api()
+                            + "' is an HTTP API; usage plans and API keys are REST API features (throttle HTTP APIs with "
+                            + "the stage's throttle and routeSettings)"));
+                    continue;
+                }
                 if (!api.stages().containsKey(stage.stage())) {
                     problems.add(lines.problem(here + "/stage", "usage plan '" + plan.name() + "': API '" + stage.api()
                             + "' has no stage '" + stage.stage() + "'"));

@@ -45,6 +45,10 @@ public final class RequestLog {
             line.append('?').append(request.rawQuery());
         }
         line.append(" -> ").append(response.status()).append(" (").append(nanos / 1_000_000).append(" ms");
+        if (inv != null && inv.httpRoute() != null) {
+            line.append(", ").append(inv.httpRoute().routeKey()).append(" of ").append(inv.api().name()).append('/')
+                    .append(inv.stage().name());
+        }
         if (inv != null && inv.route() != null) {
             line.append(", ").append(inv.route().method().httpMethod()).append(' ').append(inv.route().resource().path());
             if (!inv.routingPath().equals(inv.path())) { // through a custom domain: say which API stage served it
