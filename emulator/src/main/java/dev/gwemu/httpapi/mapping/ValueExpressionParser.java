@@ -21,7 +21,9 @@ final class ValueExpressionParser {
      * [U] Where an unbraced reference ends: at the first character that is not a letter, digit or one of these
      * (so {@code "$request.header.a,$request.header.b"} holds two). A trailing '.' is left to the text.
      */
-    private static final String UNBRACED_NAME_PUNCTUATION = "_.-[]*";
+    private static final String UNBRACED_NAME_PUNCTUATION = "_.-";
+    /** Body JSONPaths also take brackets and wildcards unbraced: {@code $request.body.items[0].id}. */
+    private static final String UNBRACED_BODY_PUNCTUATION = "_.-[]*";
 
     private ValueExpressionParser() {
     }
@@ -54,9 +56,10 @@ final class ValueExpressionParser {
                 inner = value.substring(i + 2, close);
                 end = close + 1;
             } else {
-                end = i + 1;
-                while (end < value.length() && isUnbracedNameChar(value.charAt(end))) {
-                    end++;
+                end = scan(value, i + 1, UNBRACED_NAME_PUNCTUATION);
+                String name = value.substring(i + 1, end);
+                if (name.startsWith("request.body") || name.startsWith("response.body")) {
+                    end = scan(value, end, UNBRACED_BODY_PUNCTUATION);
                 }
                 while (value.charAt(end - 1) == '.') {
                     end--;
@@ -76,8 +79,17 @@ final class ValueExpressionParser {
         return new ValueExpression(parts);
     }
 
-    private static boolean isUnbracedNameChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || UNBRACED_NAME_PUNCTUATION.indexOf(c) >= 0);
+    /** The end of the run of letters, digits and {@code punctuation} starting at {@code from}. */
+    private static int scan(String value, int from, String punctuation) {
+        int end = from;
+        while (end < value.length()) {
+            char c = value.charAt(end);
+            if (c >= 128 || !Character.isLetterOrDigit(c) && punctuation.indexOf(c) < 0) {
+                break;
+            }
+            end++;
+        }
+        return end;
     }
 
     /** {@code inner} is the reference without '$' and braces, {@code written} as it stands in the value. */
