@@ -17,17 +17,9 @@ final class ValueExpression {
         this.hasText = parts.stream().anyMatch(p -> p instanceof ValuePart.Literal l && !l.text().isEmpty());
     }
 
-    List<ValuePart> parts() {
-        return parts;
-    }
-
     /** The static text when the value has no reference, else null. */
     String staticText() {
         return hasReference ? null : evaluateLiterals();
-    }
-
-    boolean readsResponse() {
-        return parts.stream().anyMatch(p -> p instanceof ValueReference r && r.readsResponse());
     }
 
     /**

@@ -17,10 +17,6 @@ record ValueReference(Kind kind, String name, JsonPath bodyPath, String text) im
         RESPONSE_HEADER, RESPONSE_BODY, CONTEXT, STAGE_VARIABLE
     }
 
-    boolean readsResponse() {
-        return kind == Kind.RESPONSE_HEADER || kind == Kind.RESPONSE_BODY;
-    }
-
     String resolve(SourceValues values) {
         return switch (kind) {
             case REQUEST_HEADER -> values.requestHeader(name);
