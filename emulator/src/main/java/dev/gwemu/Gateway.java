@@ -129,7 +129,7 @@ public final class Gateway implements AutoCloseable {
                 new HttpRouteStep(api.http().routes()),
                 new HttpAuthorizationStep(project.accountId(), authenticators.sigV4()),
                 new HttpThrottleStep(usage.throttles()),
-                new HttpApiIntegrationStep(runtime, project.accountId(), HttpBackend.shared())),
+                new HttpApiIntegrationStep(api.http().routes(), runtime, project.accountId(), HttpBackend.shared())),
                 api.http().cors() == null ? null : new CorsPolicy(api.http().cors()));
     }
 

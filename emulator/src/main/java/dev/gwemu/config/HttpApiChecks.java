@@ -2,6 +2,8 @@ package dev.gwemu.config;
 
 import dev.gwemu.httpapi.HttpRouteTable;
 import dev.gwemu.httpapi.RouteKey;
+import dev.gwemu.httpapi.mapping.RequestParameterMapping;
+import dev.gwemu.httpapi.mapping.ResponseParameterMapping;
 import dev.gwemu.integration.LambdaFunctionUri;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.ApiType;
@@ -60,11 +62,25 @@ final class HttpApiChecks {
         return api;
     }
 
-    /** Every function a route or a Lambda authorizer calls, in every stage, must be bound under {@code functions:}. */
+    /**
+     * Every route's parameter mapping compiles, and every function a route or a Lambda authorizer calls, in every
+     * stage, is bound under {@code functions:}.
+     */
     private static void checkFunctions(Api api, SourceLines lines, Map<String, FunctionSpec> functions,
                                        List<Problem> problems, List<Problem> warnings) {
         Set<HttpAuthorizerSpec> authorizers = new LinkedHashSet<>();
         for (HttpRoute route : api.http().routes()) {
+            String integrationAt = pointer(route).replace("/uri", "");
+            try {
+                RequestParameterMapping.compile(route.integration().requestParameters());
+            } catch (IllegalArgumentException e) {
+                problems.add(lines.problem(integrationAt + "/requestParameters", route.routeKey() + ": " + e.getMessage()));
+            }
+            try {
+                ResponseParameterMapping.compile(route.integration().responseParameters());
+            } catch (IllegalArgumentException e) {
+                problems.add(lines.problem(integrationAt + "/responseParameters", route.routeKey() + ": " + e.getMessage()));
+            }
             if (route.integration().type() == IntegrationType.AWS_PROXY) {
                 check(api, route.routeKey(), pointer(route), route.integration().uri(), lines, functions, problems, warnings);
             }

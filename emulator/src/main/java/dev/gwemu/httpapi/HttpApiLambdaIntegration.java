@@ -4,6 +4,7 @@ import dev.gwemu.integration.LambdaTargets;
 import dev.gwemu.lambda.InvokeResult;
 import dev.gwemu.lambda.LambdaRuntime;
 import dev.gwemu.model.HttpIntegrationSpec;
+import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.HttpResponse;
 import dev.gwemu.pipeline.Invocation;
 
@@ -23,24 +24,22 @@ final class HttpApiLambdaIntegration implements HttpApiIntegration {
     }
 
     @Override
-    public HttpResponse call(Invocation inv) {
+    public HttpResponse call(Invocation inv, HttpRequest request) {
         HttpRouteState state = inv.httpRoute();
         HttpIntegrationSpec integration = state.route().integration();
         boolean v2 = "2.0".equals(integration.payloadFormatVersion());
         HttpApiRequestContext context = new HttpApiRequestContext(state.routeKey(), inv.stage().name(),
                 state.pathParameters(), inv.stage().variables(), inv.ids(), accountId, inv.api().id(),
                 v2 ? state.authorizerV2() : state.authorizerV1());
-        if (!v2) {
-            throw HttpApiErrors.internalServerError("payload format 1.0 is not wired yet");
-        }
-        byte[] event = PayloadV2EventWriter.write(inv.request(), context);
+        byte[] event = v2 ? PayloadV2EventWriter.write(request, context)
+                : PayloadV1EventWriter.write(request, context, routePath(state.routeKey()), inv.caller());
         InvokeResult result = targets.invoke(integration.uri(), inv.stage(), event, integration.timeoutMillis(),
                 HttpApiInvokeFailures.INSTANCE);
         if (result.functionError()) {
             throw HttpApiErrors.internalServerError("the function failed: "
                     + new String(result.payload(), StandardCharsets.UTF_8));
         }
-        return PayloadV2ResponseReader.read(result.payload());
+        return v2 ? PayloadV2ResponseReader.read(result.payload()) : PayloadV1ResponseReader.read(result.payload());
     }
 
     /** The route key's path ({@code /pets/{id}}), or null for {@code $default}. */

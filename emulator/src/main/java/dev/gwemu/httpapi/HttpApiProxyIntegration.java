@@ -34,16 +34,19 @@ final class HttpApiProxyIntegration implements HttpApiIntegration {
     }
 
     @Override
-    public HttpResponse call(Invocation inv) {
+    public HttpResponse call(Invocation inv, HttpRequest request) {
         HttpRouteState state = inv.httpRoute();
         HttpIntegrationSpec integration = state.route().integration();
-        HttpRequest request = inv.request();
         String method = integration.httpMethod().equals("ANY") ? request.method() : integration.httpMethod();
         HttpBackend.Response answer;
         try {
             URI uri = HttpBackend.render(integration.uri(), inv.stage().variables(), state.pathParameters(),
                     request.rawQuery() == null ? "" : request.rawQuery());
-            answer = backend.send(method, uri, headers(inv), request.body(), integration.timeoutMillis());
+            if (!request.rawPath().equals(inv.request().rawPath())) { // overwrite:path replaces the URL's path
+                uri = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + request.rawPath()
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            }
+            answer = backend.send(method, uri, headers(inv, request), request.body(), integration.timeoutMillis());
         } catch (GatewayException e) {
             // The backend's failures in the HTTP API's words: no answer in time is 503, anything else 500 (§3.3).
             throw e.status() == 504 ? HttpApiErrors.serviceUnavailable(e.detail()) : HttpApiErrors.internalServerError(e.detail());
@@ -57,8 +60,7 @@ final class HttpApiProxyIntegration implements HttpApiIntegration {
         return new HttpResponse(answer.status(), headers, answer.body());
     }
 
-    private static HeaderList headers(Invocation inv) {
-        HttpRequest request = inv.request();
+    private static HeaderList headers(Invocation inv, HttpRequest request) {
         HeaderList headers = new HeaderList();
         String forwardedFor = null;
         for (HeaderList.Header h : request.headers().lines()) {
