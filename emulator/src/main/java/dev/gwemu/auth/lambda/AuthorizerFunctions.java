@@ -6,6 +6,7 @@ import dev.gwemu.lambda.InvokeResult;
 import dev.gwemu.lambda.LambdaRuntime;
 import dev.gwemu.model.AuthorizerSpec;
 import dev.gwemu.model.Stage;
+import dev.gwemu.pipeline.GatewayException;
 
 import java.time.Duration;
 import java.util.Map;
@@ -13,13 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Calls the function an authorizer's {@code authorizerUri} names in a stage, and waits for it. Every way the call
- * can fail (no such function, throttled, too slow) is a 500 AuthorizerConfigurationException
- * (security-and-operations.md §3.3, outcomes table), never the integration's 502/504.
+ * can fail (no such function, throttled, too slow) is one failure answer: for REST the 500
+ * AuthorizerConfigurationException (security-and-operations.md §3.3, outcomes table), never the integration's
+ * 502/504; HTTP APIs pass their own (§3.4: 500 Internal Server Error).
  */
-final class AuthorizerFunctions {
+public final class AuthorizerFunctions {
     /**
      * How long API Gateway waits for an authorizer [unc]. AWS documents no authorizer timeout for REST APIs; the
      * method's integration timeout does not apply (observed: a 4 s authorizer behind a 3 s integration timeout
@@ -31,55 +34,74 @@ final class AuthorizerFunctions {
 
     private final LambdaRuntime runtime;
     private final long timeoutMillis;
-    /** Each (URI, stage, deployment) substituted and parsed once, not per request. */
-    private final Map<TargetKey, LambdaFunctionUri> targets = new ConcurrentHashMap<>();
-
-    private record TargetKey(String uri, String stage, String deploymentId) {
-    }
+    private final Function<String, GatewayException> failure;
+    /** Each URI, its stage variables substituted, parsed once, not per request. */
+    private final Map<String, LambdaFunctionUri> targets = new ConcurrentHashMap<>();
 
     AuthorizerFunctions(LambdaRuntime runtime, Duration timeout) {
-        this.runtime = runtime;
-        this.timeoutMillis = timeout.toMillis();
+        this(runtime, timeout, AuthorizerFailures::configurationError);
     }
 
-    /** @throws dev.gwemu.pipeline.GatewayException 500 when the function cannot be called or does not answer in time */
+    /**
+     * @param timeout how long to wait for the function
+     * @param failure the answer for every failed call, given why (for the console)
+     */
+    public AuthorizerFunctions(LambdaRuntime runtime, Duration timeout, Function<String, GatewayException> failure) {
+        this.runtime = runtime;
+        this.timeoutMillis = timeout.toMillis();
+        this.failure = failure;
+    }
+
+    /** @throws GatewayException 500 when the function cannot be called or does not answer in time */
     InvokeResult invoke(AuthorizerSpec spec, Stage stage, byte[] event) {
-        LambdaFunctionUri target = target(spec, stage);
+        return invoke(spec.name(), spec.authorizerUri(), stage.variables(), event);
+    }
+
+    /**
+     * Calls the function {@code authorizerUri} names once the stage's variables are substituted, and waits for it.
+     *
+     * @param authorizerName names the authorizer in the failure's reason
+     * @return the function's answer, a function error included
+     * @throws GatewayException the failure answer when the function cannot be called or does not answer in time
+     */
+    public InvokeResult invoke(String authorizerName, String authorizerUri, Map<String, String> stageVariables,
+                               byte[] event) {
+        LambdaFunctionUri target = target(authorizerName, authorizerUri, stageVariables);
         try {
             return runtime.invoke(target.functionName(), target.qualifier(), event).get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw AuthorizerFailures.configurationError("Execution failed due to a timeout error: authorizer "
-                    + spec.name() + " did not answer within " + timeoutMillis + " ms");
+            throw failure.apply("Execution failed due to a timeout error: authorizer "
+                    + authorizerName + " did not answer within " + timeoutMillis + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw AuthorizerFailures.configurationError("interrupted while waiting for authorizer " + spec.name());
+            throw failure.apply("interrupted while waiting for authorizer " + authorizerName);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof FunctionThrottledException throttled) {
-                throw AuthorizerFailures.configurationError("authorizer " + spec.name() + ": Lambda invocation failed "
+                throw failure.apply("authorizer " + authorizerName + ": Lambda invocation failed "
                         + "with status: 429. " + throttled.reason() + ": " + throttled.getMessage());
             }
-            throw AuthorizerFailures.configurationError("authorizer " + spec.name() + ": Lambda invocation failed: " + e.getCause());
+            throw failure.apply("authorizer " + authorizerName + ": Lambda invocation failed: " + e.getCause());
         }
     }
 
-    private LambdaFunctionUri target(AuthorizerSpec spec, Stage stage) {
-        TargetKey key = new TargetKey(spec.authorizerUri(), stage.name(), stage.deploymentId());
-        LambdaFunctionUri target = targets.get(key);
+    private LambdaFunctionUri target(String authorizerName, String authorizerUri, Map<String, String> stageVariables) {
+        if (authorizerUri == null) {
+            throw failure.apply("authorizer " + authorizerName + " has no authorizerUri");
+        }
+        String uri = LambdaFunctionUri.substitute(authorizerUri, stageVariables);
+        LambdaFunctionUri target = targets.get(uri);
         if (target == null) {
-            if (spec.authorizerUri() == null) {
-                throw AuthorizerFailures.configurationError("authorizer " + spec.name() + " has no authorizerUri");
-            }
             try {
-                target = LambdaFunctionUri.parse(LambdaFunctionUri.substitute(spec.authorizerUri(), stage.variables()));
+                target = LambdaFunctionUri.parse(uri);
             } catch (IllegalArgumentException e) {
-                throw AuthorizerFailures.configurationError("authorizer " + spec.name() + ": " + e.getMessage());
+                throw failure.apply("authorizer " + authorizerName + ": " + e.getMessage());
             }
             // AWS answers the same 500 when API Gateway may not invoke the function (§3.3, "no permission to invoke").
             if (!runtime.has(target.functionName())) {
-                throw AuthorizerFailures.configurationError("authorizer " + spec.name() + ": function "
+                throw failure.apply("authorizer " + authorizerName + ": function "
                         + target.functionName() + " is not bound in api.yaml");
             }
-            targets.put(key, target);
+            targets.put(uri, target);
         }
         return target;
     }
