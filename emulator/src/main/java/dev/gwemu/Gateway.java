@@ -14,6 +14,7 @@ import dev.gwemu.httpapi.HttpApiRoad;
 import dev.gwemu.httpapi.HttpAuthorizationStep;
 import dev.gwemu.httpapi.HttpRouteStep;
 import dev.gwemu.httpapi.HttpThrottleStep;
+import dev.gwemu.httpapi.authorizer.HttpLambdaAuthorizer;
 import dev.gwemu.integration.BinaryMediaTypes;
 import dev.gwemu.integration.HttpBackend;
 import dev.gwemu.integration.HttpIntegration;
@@ -80,9 +81,11 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
+        HttpLambdaAuthorizer httpAuthorizers = new HttpLambdaAuthorizer(runtime, project.region(), project.accountId(), clock);
         for (Api api : project.apis()) {
             if (api.type() == dev.gwemu.model.ApiType.HTTP) {
-                served.add(new ApiDispatcher.ServedApi(api, httpRoad(project, api, runtime, usage, authenticators)));
+                served.add(new ApiDispatcher.ServedApi(api, httpRoad(project, api, runtime, usage, authenticators,
+                        httpAuthorizers)));
                 continue;
             }
             Map<String, dev.gwemu.pipeline.Road> canaryRoads = new java.util.LinkedHashMap<>();
@@ -124,10 +127,10 @@ public final class Gateway implements AutoCloseable {
 
     /** The HTTP API road (data-plane.md §3): CORS preflight, route, authorization, throttling, integration. */
     private static HttpApiRoad httpRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage,
-                                        Authenticators authenticators) {
+                                        Authenticators authenticators, HttpLambdaAuthorizer lambdaAuthorizers) {
         return new HttpApiRoad(List.of(
                 new HttpRouteStep(api.http().routes()),
-                new HttpAuthorizationStep(project.accountId(), authenticators.sigV4()),
+                new HttpAuthorizationStep(project.accountId(), authenticators.sigV4(), lambdaAuthorizers),
                 new HttpThrottleStep(usage.throttles()),
                 new HttpApiIntegrationStep(api.http().routes(), runtime, project.accountId(), HttpBackend.shared())),
                 api.http().cors() == null ? null : new CorsPolicy(api.http().cors()));

@@ -2,6 +2,8 @@ package dev.gwemu.httpapi;
 
 import dev.gwemu.auth.CallerIdentity;
 import dev.gwemu.auth.sigv4.SigV4Verifier;
+import dev.gwemu.httpapi.authorizer.HttpAuthorizerResult;
+import dev.gwemu.httpapi.authorizer.HttpLambdaAuthorizer;
 import dev.gwemu.model.RouteAuthorization;
 import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.Invocation;
@@ -18,10 +20,12 @@ import java.util.Map;
 public final class HttpAuthorizationStep implements Step {
     private final String accountId;
     private final SigV4Verifier sigV4;
+    private final HttpLambdaAuthorizer lambda;
 
-    public HttpAuthorizationStep(String accountId, SigV4Verifier sigV4) {
+    public HttpAuthorizationStep(String accountId, SigV4Verifier sigV4, HttpLambdaAuthorizer lambda) {
         this.accountId = accountId;
         this.sigV4 = sigV4;
+        this.lambda = lambda;
     }
 
     @Override
@@ -30,8 +34,19 @@ public final class HttpAuthorizationStep implements Step {
         switch (authorization.type()) {
             case NONE -> { }
             case AWS_IAM -> iam(inv);
-            case JWT, CUSTOM -> throw HttpApiErrors.internalServerError(authorization.type() + " authorizers are not wired yet");
+            case CUSTOM -> lambda(inv, authorization);
+            case JWT -> throw HttpApiErrors.internalServerError(authorization.type() + " authorizers are not wired yet");
         }
+    }
+
+    /** The Lambda authorizer decides (its 401, 403 and 500 are thrown); its context goes to the integration. */
+    private void lambda(Invocation inv, RouteAuthorization authorization) {
+        HttpRouteState route = inv.httpRoute();
+        HttpApiRequestContext context = new HttpApiRequestContext(route.routeKey(), inv.stage().name(),
+                route.pathParameters(), inv.stage().variables(), inv.ids(), accountId, inv.api().id(), null);
+        HttpAuthorizerResult result = lambda.authorize(authorization.authorizer(), inv.request(), context,
+                new HttpContextVariables(inv, accountId));
+        route.authorizer(result.forPayloadV2(), result.forPayloadV1());
     }
 
     /**
