@@ -27,6 +27,12 @@ public final class PayloadV2ResponseReader {
      * {@code Hello from Lambda!} and SAM CLI passes the decoded string (§3.3 [U]).
      */
     public static final boolean BARE_STRING_BODY_WITHOUT_QUOTES = true;
+    /**
+     * What a structured answer with a body but no content-type is sent as. Not in the spec (§3.3); users of HTTP APIs
+     * report {@code text/plain} there (awslabs/aws-lambda-go-api-proxy #116, rackspace/sailplane #138), unlike REST's
+     * application/json.
+     */
+    public static final String DEFAULT_STRUCTURED_CONTENT_TYPE = "text/plain; charset=utf-8";
 
     private PayloadV2ResponseReader() {
     }
@@ -103,7 +109,11 @@ public final class PayloadV2ResponseReader {
                 headers.add("set-cookie", scalar(cookie, "cookies[]"));
             }
         }
-        return new HttpResponse(status, headers, body(root.get("body"), base64Flag(root.get("isBase64Encoded"))));
+        byte[] body = body(root.get("body"), base64Flag(root.get("isBase64Encoded")));
+        if (body.length > 0 && !headers.contains("content-type")) {
+            headers.add("content-type", DEFAULT_STRUCTURED_CONTENT_TYPE);
+        }
+        return new HttpResponse(status, headers, body);
     }
 
     private static int status(JsonNode node) {

@@ -64,6 +64,14 @@ class PayloadV2ResponseReaderTest {
     }
 
     @Test
+    void aBodyWithoutContentTypeIsSentAsPlainText() {
+        HttpResponse r = read("{\"statusCode\":200,\"body\":\"{\\\"a\\\":1}\"}");
+        assertEquals(List.of("content-type: text/plain; charset=utf-8"), lines(r.headers()));
+        assertEquals(List.of("Content-Type: application/json"),
+                lines(read("{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{}\"}").headers()));
+    }
+
+    @Test
     void unknownKeysAreIgnored() {
         HttpResponse r = read("{\"statusCode\":204,\"whatever\":{\"x\":1}}");
         assertEquals(204, r.status());

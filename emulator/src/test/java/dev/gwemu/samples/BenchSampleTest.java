@@ -47,4 +47,15 @@ class BenchSampleTest {
             assertEquals("{\"message\":\"Unauthorized\"}", anonymous.body());
         }
     }
+
+    @Test
+    void theHttpApiRowAnswersTheSameBodyAtTheRoot() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(TestPaths.PROJECT_ROOT.resolve("sample-apis/bench/http-api.yaml"))) {
+            HttpResponse<String> world = gateway.get("/hello/world");
+            assertEquals(200, world.statusCode(), world.body());
+            assertEquals("{\"name\":\"world\"}", world.body());
+            // HTTP APIs decode path parameters (data-plane.md §3.1), so the quote arrives as a quote
+            assertEquals("{\"name\":\"a\\\"b\"}", gateway.get("/hello/a%22b").body());
+        }
+    }
 }
