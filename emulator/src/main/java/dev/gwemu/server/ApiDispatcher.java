@@ -109,6 +109,7 @@ public final class ApiDispatcher {
         EndpointPath.Arrival arrival = null;
         HttpResponse response;
         String failure = null; // why the gateway answered before any API took the request
+        Api answering = null; // the API the request was addressed to, once known
         if (usageEndpoint != null && usageEndpoint.handles(request)) {
             HttpResponse answer = usageEndpoint.answer(request);
             log.record(request, null, answer, System.nanoTime() - started);
@@ -125,6 +126,7 @@ public final class ApiDispatcher {
                 served = address == null ? first : byId.get(address.api().id());
                 through = address == null ? null : address.vpcEndpoint();
             }
+            answering = served.api();
             arrival = endpoints.arrive(served.api(), request, through);
             inv = routed != null ? routed.invocation(arrival.request(), ids)
                     : served.api().type() == ApiType.HTTP ? httpApiInvocation(arrival.request(), ids, served.api())
@@ -136,7 +138,7 @@ public final class ApiDispatcher {
             response = gatewayResponses.render(e);
             failure = e.detail();
         }
-        if (inv != null && inv.api().type() == ApiType.HTTP) {
+        if (answering != null && answering.type() == ApiType.HTTP) {
             response.headers().add(HTTP_API_REQUEST_ID, ids.extendedRequestId()); // no x-amzn-RequestId (§3.3 [V])
         } else {
             StandardHeaders.addTo(response, ids, inv != null && inv.traced());

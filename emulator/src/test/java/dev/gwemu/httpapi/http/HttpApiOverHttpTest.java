@@ -234,6 +234,15 @@ class HttpApiOverHttpTest {
     }
 
     @Test
+    void anEventOverLambdasInvokeLimitIs413() {
+        HttpResponse<String> response = project.send(project.request(SHOP, "/orders").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("a".repeat(6 * 1024 * 1024 + 1))));
+
+        assertEquals(413, response.statusCode());
+        assertEquals("{\"message\":\"Request Entity Too Large\"}", response.body());
+    }
+
+    @Test
     void responsesCarryApigwRequestIdAndNoRestIds() {
         HttpResponse<String> ok = project.get(SHOP, "/pets/1");
         HttpResponse<String> missing = project.get(STAGED, "/prod/nope");
