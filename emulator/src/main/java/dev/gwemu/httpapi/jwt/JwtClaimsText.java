@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * <ul>
  *   <li>claims sorted by name, as the fixture {@code http-v2-event-default-jwt.json} lists them (and as a Go map
  *   marshals), not in the token's order;</li>
- *   <li>strings as they are; numbers as their plain decimal text ({@code 1741948013}, {@code 1.5}, never an
+ *   <li>strings as they are; numbers as their plain decimal text ({@code 1741948013}; {@code 1.50} as {@code 1.5}; never an
  *   exponent); booleans {@code true}/{@code false}; null {@code null};</li>
  *   <li>arrays as {@code [a b]}: elements rendered the same way, separated by one space (§3.2 [U]);</li>
  *   <li>objects as their compact JSON text ({@code {"k":"v"}}).</li>
