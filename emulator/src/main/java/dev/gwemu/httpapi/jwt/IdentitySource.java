@@ -1,5 +1,6 @@
 package dev.gwemu.httpapi.jwt;
 
+import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.QueryString;
 
@@ -32,7 +33,7 @@ record IdentitySource(boolean fromHeader, String name) {
     String read(HttpRequest request) {
         if (fromHeader) {
             List<String> values = request.headers().lines().stream()
-                    .filter(h -> h.name().equalsIgnoreCase(name)).map(h -> h.value()).toList();
+                    .filter(h -> h.name().equalsIgnoreCase(name)).map(HeaderList.Header::value).toList();
             return values.isEmpty() ? null : String.join(",", values);
         }
         List<String> values = QueryString.parse(request.rawQuery()).all().get(name);
