@@ -3,13 +3,19 @@ package dev.gwemu.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.gwemu.auth.cognito.CognitoAuthenticator;
 import dev.gwemu.auth.cognito.LocalIssuer;
 import dev.gwemu.config.ProjectLoader;
+import dev.gwemu.httpapi.jwt.JwtAuthorizer;
+import dev.gwemu.model.HttpAuthorizerSpec;
 import dev.gwemu.model.Method;
 import dev.gwemu.model.MethodAuthorization;
 import dev.gwemu.model.Project;
 import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.HeaderList;
+import dev.gwemu.pipeline.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +26,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -64,13 +71,18 @@ class TokenCommandTest {
                       responses: {'200': {description: ok}}
                       x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: '{"statusCode": 200}'}, responses: {default: {statusCode: '200'}}}
                 """.formatted(POOL_ARN));
-        Files.writeString(dir.resolve("jwks.json"), "{\"keys\": []}");
+        // a real IdP's public key: the pool and issuer that use it cannot be signed for by gwemu
+        Files.writeString(dir.resolve("jwks.json"), new JWKSet(new RSAKeyGenerator(2048)
+                .keyID("idp-key").generate().toPublicJWK()).toString());
         api = Files.writeString(dir.resolve("api.yaml"), """
                 apis: [{name: pets, definition: openapi.yaml, stages: {dev: {}}}]
                 userPools:
                   - {name: main, id: us-east-1_AbCdEf123, clientIds: [4abc5def]}
                   - {name: staging, id: us-east-1_Stage0001}
                   - {name: real, id: eu-west-1_Real00001, jwks: jwks.json}
+                jwtIssuers:
+                  - issuer: https://shop.eu.auth0.com/
+                  - {issuer: https://login.example.com, jwks: jwks.json}
                 """);
     }
 
@@ -187,12 +199,91 @@ class TokenCommandTest {
         assertTrue(err.toString().startsWith("gwemu token: cannot load " + api), err.toString());
     }
 
+    /** What an HTTP API route guarded by a JWT authorizer of {@code issuer} would hand its integration. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> authorizeJwt(String token, String issuer, List<String> audience, List<String> routeScopes)
+            throws Exception {
+        Project project = ProjectLoader.load(api).project();
+        HttpAuthorizerSpec spec = new HttpAuthorizerSpec("jwt", "jwt001", HttpAuthorizerSpec.Type.JWT,
+                List.of(HttpAuthorizerSpec.DEFAULT_JWT_IDENTITY_SOURCE), issuer, audience, null, null, false, 0);
+        HttpRequest request = new HttpRequest("GET", "/orders", "", new HeaderList().add("Authorization", "Bearer " + token),
+                new byte[0], "127.0.0.1", "HTTP/1.1", "http", 3000);
+        return (Map<String, Object>) JwtAuthorizer.of(project, Clock.systemUTC()).authorize(spec, routeScopes, request).get("jwt");
+    }
+
+    @Test
+    void anIssuerTokenIsAcceptedByAJwtAuthorizerOfThatIssuer() throws Exception {
+        String issuer = "https://shop.eu.auth0.com/";
+        assertEquals(0, run("token", "--issuer", issuer, "--audience", "orders-api", "--audience", "admin-api", "--sub", "alice",
+                "--scope", "orders/read orders/write", "--ttl", "15m", api.toString()), err.toString());
+
+        String token = printedToken();
+        Map<String, Object> jwt = authorizeJwt(token, issuer, List.of("orders-api"), List.of("orders/write"));
+        Map<String, String> claims = (Map<String, String>) jwt.get("claims");
+        assertEquals(issuer, claims.get("iss"));
+        assertEquals("alice", claims.get("sub"));
+        assertEquals("[orders-api admin-api]", claims.get("aud"));
+        assertEquals(List.of("orders/read", "orders/write"), jwt.get("scopes"));
+        assertEquals(900, Long.parseLong(claims.get("exp")) - Long.parseLong(claims.get("iat")));
+        assertEquals(LocalIssuer.open(dir.resolve(".gwemu")).keyId(), JWSObject.parse(token).getHeader().getKeyID());
+    }
+
+    @Test
+    void aClientIdTokenForAUserPoolIssuerIsAcceptedToo() throws Exception {
+        String issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123";
+        assertEquals(0, run("token", "--issuer", issuer, "--client-id", "4abc5def", "--sub", "bob", api.toString()), err.toString());
+
+        Map<String, Object> jwt = authorizeJwt(printedToken(), issuer, List.of("4abc5def"), List.of());
+        assertEquals("4abc5def", ((Map<String, String>) jwt.get("claims")).get("client_id"));
+    }
+
+    @Test
+    void anIssuerGwemuCannotSignForIsAUsageError() {
+        assertEquals(2, run("token", "--issuer", "https://unknown.example.com", "--audience", "a", "--sub", "alice", api.toString()));
+        assertTrue(err.toString().contains("does not declare issuer https://unknown.example.com, so gwemu start would fetch its keys"
+                + " from https://unknown.example.com/.well-known/openid-configuration; declare it under 'jwtIssuers:'"), err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("token", "--issuer", "https://login.example.com", "--audience", "a", "--sub", "alice", api.toString()));
+        assertTrue(err.toString().contains("issuer https://login.example.com verifies tokens with " + dir.resolve("jwks.json")),
+                err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("token", "--issuer", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Real00001",
+                "--audience", "a", "--sub", "alice", api.toString()));
+        assertTrue(err.toString().contains("is user pool real, which verifies tokens with"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void issuerAndPoolOptionsDoNotMix() {
+        String issuer = "https://shop.eu.auth0.com/";
+        for (String[] args : List.of(
+                new String[]{"--pool", "main", "--issuer", issuer, "--audience", "a"},
+                new String[]{"--sub", "bob"},
+                new String[]{"--issuer", issuer},
+                new String[]{"--issuer", issuer, "--audience", "a", "--groups", "admin"},
+                new String[]{"--issuer", issuer, "--audience", "a", "--type", "access"},
+                new String[]{"--issuer", issuer, "--audience", "a", "--email", "a@example.com"},
+                new String[]{"--pool", "main", "--audience", "a"},
+                new String[]{"--pool", "main", "--client-id", "c"})) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            List<String> command = new ArrayList<>(List.of("token", "--sub", "alice", api.toString()));
+            command.addAll(List.of(args));
+
+            assertEquals(2, run(command.toArray(String[]::new)), String.join(" ", args) + ": " + err);
+            assertEquals("", out.toString(), String.join(" ", args));
+        }
+    }
+
     @Test
     void helpReadsLikeAManPage() {
         assertEquals(0, run("token", "--help"));
 
         String help = out.toString();
         for (String part : List.of("Usage: gwemu token", "TOKEN=$(gwemu token --pool main --sub alice)", "--pool=NAME",
+                "--issuer=URL", "--audience=AUD", "--client-id=ID", "jwtIssuers:", "gwemu token --issuer https://shop.eu.auth0.com/ --audience orders-api",
                 "--scope=SCOPES", "--ttl=DURATION", "Exit codes:", "Examples:")) {
             assertTrue(help.contains(part), part + " missing from:\n" + help);
         }

@@ -1,11 +1,15 @@
 package dev.gwemu.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gwemu.auth.cognito.PoolIssuer;
 import dev.gwemu.model.CredentialSpec;
+import dev.gwemu.model.JwtIssuerSpec;
 import dev.gwemu.model.SecuritySpec;
 import dev.gwemu.model.UserPoolSpec;
 import dev.gwemu.model.VpcEndpointSpec;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +22,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads api.yaml's {@code credentials}, {@code userPools}, {@code vpcEndpoints} and
- * {@code signatureSkewSeconds}: what AWS_IAM, Cognito and private-API requests are checked against.
+ * Reads api.yaml's {@code credentials}, {@code userPools}, {@code jwtIssuers}, {@code vpcEndpoints} and
+ * {@code signatureSkewSeconds}: what AWS_IAM, Cognito, HTTP API JWT and private-API requests are checked against.
  */
 final class SecurityReader {
     private static final Pattern ACCESS_KEY = Pattern.compile("[A-Z0-9]{16,128}");
@@ -58,7 +62,8 @@ final class SecurityReader {
                 wording = wordingNode.asText();
             }
         }
-        return new SecuritySpec(credentials(root.path("credentials")), userPools(root.path("userPools")),
+        List<UserPoolSpec> pools = userPools(root.path("userPools"));
+        return new SecuritySpec(credentials(root.path("credentials")), pools, jwtIssuers(root.path("jwtIssuers"), pools),
                 vpcEndpoints(root.path("vpcEndpoints")), skew, wording);
     }
 
@@ -133,6 +138,57 @@ final class SecurityReader {
             pools.add(new UserPoolSpec(name, id, jwks, clients));
         }
         return pools;
+    }
+
+    /**
+     * {@code jwtIssuers: [{issuer, jwks?}]}. The issuer must be an http(s) URL with a host: AWS takes only https, but a
+     * local IdP (Keycloak on http://localhost) is what an emulator meets, so gwemu takes http too (security §3.4).
+     */
+    private List<JwtIssuerSpec> jwtIssuers(JsonNode node, List<UserPoolSpec> pools) {
+        List<JwtIssuerSpec> issuers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list(node, "/jwtIssuers", "jwtIssuers are a list of {issuer, jwks}"); i++) {
+            String at = "/jwtIssuers/" + i;
+            JsonNode entry = node.get(i);
+            if (!mapping(entry, at, "issuer, jwks")) {
+                continue;
+            }
+            KnownKeys.check(entry, at, Set.of("issuer", "jwks"), this::error);
+            String issuer = entry.path("issuer").isTextual() ? entry.get("issuer").asText() : "";
+            if (!isHttpUrl(issuer)) {
+                error(at + "/issuer", "an issuer is the http(s) URL its tokens name in 'iss', e.g. https://example.auth0.com/, got '"
+                        + entry.path("issuer").asText("") + "'");
+            } else if (!seen.add(issuer)) {
+                error(at + "/issuer", "issuer " + issuer + " is listed twice");
+            } else {
+                pools.stream().filter(pool -> POOL_ID.matcher(pool.id()).matches())
+                        .filter(pool -> PoolIssuer.of(pool.id()).equals(issuer)).findFirst()
+                        .ifPresent(pool -> error(at + "/issuer", "issuer " + issuer + " is user pool " + pool.name()
+                                + "'s; its keys come from the pool ('jwks' under userPools), so leave it out here"));
+            }
+            String jwks = entry.hasNonNull("jwks") ? entry.get("jwks").asText() : null;
+            if (jwks != null && !jwks.startsWith("https://") && !jwks.startsWith("http://")) {
+                Path file = folder.resolve(jwks).normalize();
+                if (!Files.isRegularFile(file)) {
+                    error(at + "/jwks", "JWKS file " + file + " does not exist");
+                }
+                jwks = file.toString();
+            }
+            issuers.add(new JwtIssuerSpec(issuer, jwks));
+        }
+        return issuers;
+    }
+
+    private static boolean isHttpUrl(String text) {
+        if (!text.startsWith("https://") && !text.startsWith("http://")) {
+            return false;
+        }
+        try {
+            URI uri = new URI(text);
+            return uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private List<VpcEndpointSpec> vpcEndpoints(JsonNode node) {

@@ -1,10 +1,8 @@
 package dev.gwemu.auth.cognito;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import java.io.IOException;
@@ -16,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Keys known when the project loads: a JWKS file, or the local issuer's key. Looked up without I/O. */
-final class FixedPoolKeys implements PoolKeys {
+public final class FixedPoolKeys implements PoolKeys {
     private final Map<String, RSAPublicKey> byKid;
     private final String origin;
 
@@ -27,9 +25,14 @@ final class FixedPoolKeys implements PoolKeys {
 
     /** The RS256 signing keys of {@code jwks}; other keys (encryption, EC, HS) are left out, as they never verify a Cognito token. */
     static FixedPoolKeys of(JWKSet jwks, String origin) {
+        return of(jwks, origin, SigningKeys.RS256);
+    }
+
+    /** The keys of {@code jwks} that {@code usable} accepts. */
+    public static FixedPoolKeys of(JWKSet jwks, String origin, SigningKeys usable) {
         Map<String, RSAPublicKey> keys = new HashMap<>();
         for (JWK jwk : jwks.getKeys()) {
-            if (verifiesRs256(jwk)) {
+            if (usable.accepts().test(jwk)) {
                 try {
                     keys.put(jwk.getKeyID(), ((RSAKey) jwk).toRSAPublicKey());
                 } catch (JOSEException e) {
@@ -42,6 +45,11 @@ final class FixedPoolKeys implements PoolKeys {
 
     /** Reads a JWKS file once; fails with the path when it cannot be read, parsed or has no RS256 key with a kid. */
     static FixedPoolKeys read(Path file) {
+        return read(file, SigningKeys.RS256);
+    }
+
+    /** Reads a JWKS file once; fails with the path when it cannot be read, parsed or has no key {@code usable} accepts. */
+    public static FixedPoolKeys read(Path file, SigningKeys usable) {
         String text;
         try {
             text = Files.readString(file);
@@ -56,21 +64,14 @@ final class FixedPoolKeys implements PoolKeys {
         }
         FixedPoolKeys keys;
         try {
-            keys = of(jwks, file.toString());
+            keys = of(jwks, file.toString(), usable);
         } catch (IllegalArgumentException e) {
             throw new JwksLoadException(e.getMessage(), e);
         }
         if (keys.byKid.isEmpty()) {
-            throw new JwksLoadException("the JWKS file " + file + " has no RSA signing key with a kid (Cognito signs with RS256)", null);
+            throw new JwksLoadException("the JWKS file " + file + " has no " + usable.description(), null);
         }
         return keys;
-    }
-
-    static boolean verifiesRs256(JWK jwk) {
-        return jwk instanceof RSAKey
-                && jwk.getKeyID() != null
-                && (jwk.getKeyUse() == null || KeyUse.SIGNATURE.equals(jwk.getKeyUse()))
-                && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()));
     }
 
     @Override

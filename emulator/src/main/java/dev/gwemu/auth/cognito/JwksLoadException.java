@@ -2,7 +2,7 @@ package dev.gwemu.auth.cognito;
 
 /** A user pool's JWKS file cannot be read or holds no usable key; the message names the file. */
 public final class JwksLoadException extends RuntimeException {
-    JwksLoadException(String message, Throwable cause) {
+    public JwksLoadException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,8 +1,8 @@
 package dev.gwemu.auth.cognito;
 
-/** A pool's JWKS could not be fetched: a setup problem, not a bad token. */
-final class KeysUnavailableException extends Exception {
-    KeysUnavailableException(String message, Throwable cause) {
+/** An issuer's JWKS (or the document naming it) could not be fetched: a setup problem, not a bad token. */
+public final class KeysUnavailableException extends Exception {
+    public KeysUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -30,7 +30,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Signs Cognito-shaped tokens for the user pools api.yaml declares without {@code jwks} ({@code gwemu token}), with
+ * Signs Cognito-shaped tokens for the user pools api.yaml declares without {@code jwks} ({@code gwemu token}), and
+ * plain JWTs for the {@code jwtIssuers} it declares without {@code jwks} (HTTP API JWT authorizers), with
  * one RSA key per project kept in {@code .gwemu/cognito-signing-key.json} so tokens stay valid across restarts.
  * Tokens carry the claims of a real pool's tokens, in a real token's order ("Understanding the ID token",
  * "Understanding the access token", Cognito developer guide); {@link CognitoAuthenticator} verifies them like real ones.
@@ -161,6 +162,32 @@ public final class LocalIssuer {
         } else {
             claims.put("username", request.username());
         }
+        return sign(claims);
+    }
+
+    /**
+     * An RS256 token for an HTTP API JWT authorizer that trusts this issuer's key for {@code request.issuer()}, issued
+     * now: iss, sub, aud, client_id, scope, iat, exp, jti (the claims an OAuth 2.0 access token carries).
+     */
+    public String issue(JwtTokenRequest request) {
+        long now = clock.instant().getEpochSecond();
+        ObjectNode claims = JSON.createObjectNode();
+        claims.put("iss", request.issuer());
+        claims.put("sub", request.subject());
+        if (request.audience().size() == 1) {
+            claims.put("aud", request.audience().get(0));
+        } else if (!request.audience().isEmpty()) {
+            request.audience().forEach(claims.putArray("aud")::add);
+        }
+        if (request.clientId() != null) {
+            claims.put("client_id", request.clientId());
+        }
+        if (!request.scopes().isEmpty()) {
+            claims.put("scope", String.join(" ", request.scopes()));
+        }
+        claims.put("iat", now);
+        claims.put("exp", now + request.ttl().toSeconds());
+        claims.put("jti", UUID.randomUUID().toString());
         return sign(claims);
     }
 

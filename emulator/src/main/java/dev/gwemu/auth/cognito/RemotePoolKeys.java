@@ -15,32 +15,31 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 import java.net.URL;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
 
 /**
  * A JWKS served over HTTP(S) (a real pool's {@code .well-known/jwks.json}, or a local Cognito emulator's). Fetched on
  * the first token that needs it, not at load, so a project starts offline; then cached.
- * Nimbus's JWK source does the caching, and refetches (at most every {@link #MIN_REFETCH_INTERVAL}) when a token names
+ * Nimbus's JWK source does the caching, and refetches (at most every {@link JwksFetch#minRefetchInterval()}) when a token names
  * a kid the cached set lacks: that is how a rotated key is picked up without a restart.
  */
-final class RemotePoolKeys implements PoolKeys {
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
-    /** Cognito's JWKS is two keys, about 1 KB; a larger answer is not a JWKS. */
-    static final int SIZE_LIMIT_BYTES = 64 * 1024;
-    static final Duration CACHE_TTL = Duration.ofMinutes(15);
-    static final Duration MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
-
+public final class RemotePoolKeys implements PoolKeys {
     private final URL url;
     private final JWKSource<SecurityContext> source;
+    private final SigningKeys usable;
 
     RemotePoolKeys(URL url) {
+        this(url, JwksFetch.USER_POOL, SigningKeys.RS256);
+    }
+
+    /** Keys {@code usable} accepts from the JWKS at {@code url}, fetched within {@code fetch}'s limits. */
+    public RemotePoolKeys(URL url, JwksFetch fetch, SigningKeys usable) {
         this.url = url;
+        this.usable = usable;
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(
-                (int) CONNECT_TIMEOUT.toMillis(), (int) READ_TIMEOUT.toMillis(), SIZE_LIMIT_BYTES);
+                (int) fetch.connectTimeout().toMillis(), (int) fetch.readTimeout().toMillis(), fetch.sizeLimitBytes());
         this.source = JWKSourceBuilder.create(url, retriever)
-                .cache(CACHE_TTL.toMillis(), CONNECT_TIMEOUT.plus(READ_TIMEOUT).toMillis())
-                .rateLimited(MIN_REFETCH_INTERVAL.toMillis())
+                .cache(fetch.cacheTtl().toMillis(), fetch.connectTimeout().plus(fetch.readTimeout()).toMillis())
+                .rateLimited(fetch.minRefetchInterval().toMillis())
                 .retrying(true)
                 .build();
     }
@@ -50,7 +49,7 @@ final class RemotePoolKeys implements PoolKeys {
         JWKSelector selector = new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).keyID(kid).build());
         try {
             for (JWK jwk : source.get(selector, null)) {
-                if (FixedPoolKeys.verifiesRs256(jwk)) {
+                if (usable.accepts().test(jwk)) {
                     return ((RSAKey) jwk).toRSAPublicKey();
                 }
             }
