@@ -15,6 +15,7 @@ import dev.gwemu.httpapi.HttpAuthorizationStep;
 import dev.gwemu.httpapi.HttpRouteStep;
 import dev.gwemu.httpapi.HttpThrottleStep;
 import dev.gwemu.httpapi.authorizer.HttpLambdaAuthorizer;
+import dev.gwemu.httpapi.jwt.JwtAuthorizer;
 import dev.gwemu.integration.BinaryMediaTypes;
 import dev.gwemu.integration.HttpBackend;
 import dev.gwemu.integration.HttpIntegration;
@@ -74,8 +75,11 @@ public final class Gateway implements AutoCloseable {
         LambdaRuntime runtime = new LambdaRuntime(project.functions().values(), project.region(), project.accountId());
         UsageCheck usage = ProjectUsage.of(project, clock);
         Authenticators authenticators;
-        try {
+        JwtAuthorizer jwt;
+        try { // both may read keys (JWKS files, the local issuer's key) and fail on them
             authenticators = Authenticators.of(project, runtime, clock);
+            jwt = project.apis().stream().anyMatch(a -> a.type() == dev.gwemu.model.ApiType.HTTP)
+                    ? JwtAuthorizer.of(project, clock) : null;
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -85,7 +89,7 @@ public final class Gateway implements AutoCloseable {
         for (Api api : project.apis()) {
             if (api.type() == dev.gwemu.model.ApiType.HTTP) {
                 served.add(new ApiDispatcher.ServedApi(api, httpRoad(project, api, runtime, usage, authenticators,
-                        httpAuthorizers)));
+                        httpAuthorizers, jwt)));
                 continue;
             }
             Map<String, dev.gwemu.pipeline.Road> canaryRoads = new java.util.LinkedHashMap<>();
@@ -127,10 +131,11 @@ public final class Gateway implements AutoCloseable {
 
     /** The HTTP API road (data-plane.md §3): CORS preflight, route, authorization, throttling, integration. */
     private static HttpApiRoad httpRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage,
-                                        Authenticators authenticators, HttpLambdaAuthorizer lambdaAuthorizers) {
+                                        Authenticators authenticators, HttpLambdaAuthorizer lambdaAuthorizers,
+                                        JwtAuthorizer jwt) {
         return new HttpApiRoad(List.of(
                 new HttpRouteStep(api.http().routes()),
-                new HttpAuthorizationStep(project.accountId(), authenticators.sigV4(), lambdaAuthorizers),
+                new HttpAuthorizationStep(project.accountId(), authenticators.sigV4(), lambdaAuthorizers, jwt),
                 new HttpThrottleStep(usage.throttles()),
                 new HttpApiIntegrationStep(api.http().routes(), runtime, project.accountId(), HttpBackend.shared())),
                 api.http().cors() == null ? null : new CorsPolicy(api.http().cors()));

@@ -4,6 +4,7 @@ import dev.gwemu.auth.CallerIdentity;
 import dev.gwemu.auth.sigv4.SigV4Verifier;
 import dev.gwemu.httpapi.authorizer.HttpAuthorizerResult;
 import dev.gwemu.httpapi.authorizer.HttpLambdaAuthorizer;
+import dev.gwemu.httpapi.jwt.JwtAuthorizer;
 import dev.gwemu.model.RouteAuthorization;
 import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.Invocation;
@@ -21,11 +22,13 @@ public final class HttpAuthorizationStep implements Step {
     private final String accountId;
     private final SigV4Verifier sigV4;
     private final HttpLambdaAuthorizer lambda;
+    private final JwtAuthorizer jwt;
 
-    public HttpAuthorizationStep(String accountId, SigV4Verifier sigV4, HttpLambdaAuthorizer lambda) {
+    public HttpAuthorizationStep(String accountId, SigV4Verifier sigV4, HttpLambdaAuthorizer lambda, JwtAuthorizer jwt) {
         this.accountId = accountId;
         this.sigV4 = sigV4;
         this.lambda = lambda;
+        this.jwt = jwt;
     }
 
     @Override
@@ -35,8 +38,19 @@ public final class HttpAuthorizationStep implements Step {
             case NONE -> { }
             case AWS_IAM -> iam(inv);
             case CUSTOM -> lambda(inv, authorization);
-            case JWT -> throw HttpApiErrors.internalServerError(authorization.type() + " authorizers are not wired yet");
+            case JWT -> jwt(inv, authorization);
         }
+    }
+
+    /**
+     * The token must verify (401) and hold one of the route's scopes (403); its claims and scopes go to the
+     * integration: under {@code jwt} in payload 2.0, as {@code claims} and {@code scopes} in 1.0 (data-plane.md §3.2).
+     */
+    private void jwt(Invocation inv, RouteAuthorization authorization) {
+        Map<String, Object> v2 = jwt.authorize(authorization.authorizer(), authorization.scopes(), inv.request());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v1 = (Map<String, Object>) v2.get("jwt");
+        inv.httpRoute().authorizer(v2, v1);
     }
 
     /** The Lambda authorizer decides (its 401, 403 and 500 are thrown); its context goes to the integration. */

@@ -2,6 +2,9 @@ package dev.gwemu.httpapi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gwemu.auth.cognito.LocalIssuer;
+import dev.gwemu.auth.cognito.TokenRequest;
+import dev.gwemu.model.UserPoolSpec;
 import dev.gwemu.support.MutableClock;
 import dev.gwemu.support.RunningGateway;
 import dev.gwemu.support.TestPaths;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +55,23 @@ final class HttpApiProject implements AutoCloseable {
         Path apiYaml = project.resolve("api.yaml");
         Files.writeString(apiYaml, Files.readString(apiYaml).replace("BACKEND_URL", backendUrl));
         MutableClock clock = new MutableClock(START);
+        LocalIssuer.open(project.resolve(".gwemu"), clock); // the JWT authorizers' keys, made before the gateway reads them
         return new HttpApiProject(clock, RunningGateway.start(apiYaml, clock), apiYaml);
+    }
+
+    /** The project's local issuer, on the gateway's clock: it signs the tokens the JWT authorizers trust. */
+    LocalIssuer issuer() {
+        try {
+            return LocalIssuer.open(apiYaml.getParent().resolve(".gwemu"), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An access token of the shoppers pool with these scopes. */
+    String shopperToken(String subject, List<String> scopes) {
+        UserPoolSpec pool = new UserPoolSpec("shoppers", "us-east-1_Shoppers1", null, List.of("shopwebclient000001"));
+        return issuer().issue(pool, TokenRequest.access(subject, scopes));
     }
 
     HttpRequest.Builder request(String host, String pathAndQuery) {

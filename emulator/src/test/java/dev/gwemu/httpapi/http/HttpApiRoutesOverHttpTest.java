@@ -2,6 +2,7 @@ package dev.gwemu.httpapi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.gwemu.auth.cognito.JwtTokenRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,82 @@ class HttpApiRoutesOverHttpTest {
         HttpResponse<String> otherArn = get("/secure/policy/5", "other-arn");
         assertEquals(403, otherArn.statusCode());
         assertEquals(FORBIDDEN, otherArn.body());
+    }
+
+    // --- JWT authorizers (security-and-operations.md §3.4)
+
+    @Test
+    void aValidTokenReachesTheFunctionWithItsClaimsAndScopes() {
+        String token = project.shopperToken("alice", List.of("orders/write"));
+        HttpResponse<String> response = get("/jwt/write", "Bearer " + token);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode jwt = json(response).path("requestContext").path("authorizer").path("jwt");
+        assertEquals("alice", jwt.path("claims").path("sub").asText());
+        assertEquals("shopwebclient000001", jwt.path("claims").path("client_id").asText());
+        assertEquals(String.valueOf(project.clock.instant().plus(Duration.ofHours(1)).getEpochSecond()),
+                jwt.path("claims").path("exp").asText(), "claims are strings");
+        assertEquals("[\"orders/write\"]", jwt.path("scopes").toString());
+        assertEquals(200, get("/jwt/any", token).statusCode(), "Bearer is optional");
+    }
+
+    @Test
+    void tokensThatDoNotVerifyAre401WithABearerChallenge() {
+        HttpResponse<String> none = get("/jwt/any", null);
+        assertEquals(401, none.statusCode());
+        assertEquals(UNAUTHORIZED, none.body());
+        assertTrue(none.headers().firstValue("www-authenticate").orElse("").startsWith("Bearer "), none.headers().map().toString());
+
+        String token = project.shopperToken("alice", List.of());
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertEquals(401, get("/jwt/any", tampered).statusCode());
+
+        project.clock.advance(Duration.ofHours(2));
+        try {
+            HttpResponse<String> expired = get("/jwt/any", token);
+            assertEquals(401, expired.statusCode());
+            assertEquals("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"",
+                    expired.headers().firstValue("www-authenticate").orElse(null));
+        } finally {
+            project.clock.advance(Duration.ofHours(-2));
+        }
+    }
+
+    @Test
+    void aTokenWithoutTheRoutesScopeIs403() {
+        HttpResponse<String> response = get("/jwt/write", project.shopperToken("bob", List.of("orders/read")));
+
+        assertEquals(403, response.statusCode());
+        assertEquals(FORBIDDEN, response.body());
+        assertTrue(response.headers().firstValue("www-authenticate").orElse("").contains("error=\"insufficient_scope\""));
+    }
+
+    @Test
+    void payload10RoutesSeeClaimsAndScopesFlat() {
+        HttpResponse<String> response = get("/jwt/v1", project.shopperToken("carol", List.of("orders/read")));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode authorizer = json(response).path("requestContext").path("authorizer");
+        assertEquals("carol", authorizer.path("claims").path("sub").asText());
+        assertTrue(authorizer.path("scopes").isNull(), "a route without scopes gets null scopes");
+    }
+
+    @Test
+    void anyIssuerDeclaredUnderJwtIssuersIsTrustedWithTheTokenFromTheQuery() {
+        String token = project.issuer().issue(new JwtTokenRequest("https://auth.partner.example/", "partner-7",
+                List.of("shop-api"), null, List.of("catalog/read"), Duration.ofMinutes(5)));
+
+        HttpResponse<String> response = project.get(SHOP, "/jwt/partner?access_token=" + token);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("partner-7", json(response).path("requestContext").path("authorizer").path("jwt").path("claims")
+                .path("sub").asText());
+
+        String wrongAudience = project.issuer().issue(new JwtTokenRequest("https://auth.partner.example/", "partner-7",
+                List.of("another-api"), null, List.of("catalog/read"), Duration.ofMinutes(5)));
+        HttpResponse<String> refused = project.get(SHOP, "/jwt/partner?access_token=" + wrongAudience);
+        assertEquals(401, refused.statusCode());
+        assertEquals("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token does not have a valid audience\"",
+                refused.headers().firstValue("www-authenticate").orElse(null));
     }
 
     // --- payload 1.0 (data-plane.md §3.2)
