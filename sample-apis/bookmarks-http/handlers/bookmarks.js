@@ -17,7 +17,9 @@ exports.handler = async (event) => {
         body: JSON.stringify(bookmarks),
       };
     case 'POST /bookmarks': {
-      const input = JSON.parse(event.body || '{}');
+      // HTTP APIs base64-encode bodies whose content type is not text (or missing): decode as a real handler must.
+      const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+      const input = JSON.parse(text || '{}');
       if (!input.url) {
         return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: '{"error":"url is required"}' };
       }
