@@ -3,6 +3,7 @@ package dev.gwemu.httpapi;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.gwemu.auth.CallerIdentity;
+import dev.gwemu.integration.EventMaps;
 import dev.gwemu.pipeline.AuthorizerJson;
 import dev.gwemu.pipeline.ContextVariables;
 import dev.gwemu.pipeline.HeaderList;
@@ -89,8 +90,8 @@ public final class PayloadV1EventWriter {
             writeHeaders(g, eventHeaders(request, context));
             writeQuery(g, QueryString.parse(request.rawQuery()).all());
             writeRequestContext(g, request, context, resource, caller);
-            writeStringMap(g, "pathParameters", context.pathParameters());
-            writeStringMap(g, "stageVariables", context.stageVariables());
+            EventMaps.writeStringMap(g, "pathParameters", context.pathParameters());
+            EventMaps.writeStringMap(g, "stageVariables", context.stageVariables());
             writeBody(g, request);
             g.writeEndObject();
         } catch (IOException e) {
@@ -133,7 +134,7 @@ public final class PayloadV1EventWriter {
             g.writeStringField(e.getKey(), SINGLE_HEADER_VALUE_IS_LAST ? values.get(values.size() - 1) : values.get(0));
         }
         g.writeEndObject();
-        writeMultiMap(g, "multiValueHeaders", headers);
+        EventMaps.writeMultiMap(g, "multiValueHeaders", headers);
     }
 
     /** Decoded names and values in order of first appearance; both keys null without a query (§2.2). */
@@ -149,7 +150,7 @@ public final class PayloadV1EventWriter {
             g.writeStringField(e.getKey(), SINGLE_QUERY_VALUE_IS_FIRST ? values.get(0) : values.get(values.size() - 1));
         }
         g.writeEndObject();
-        writeMultiMap(g, "multiValueQueryStringParameters", all);
+        EventMaps.writeMultiMap(g, "multiValueQueryStringParameters", all);
     }
 
     /**
@@ -214,29 +215,5 @@ public final class PayloadV1EventWriter {
             g.writeStringField("body", Base64.getEncoder().encodeToString(body));
             g.writeBooleanField("isBase64Encoded", true);
         }
-    }
-
-    private static void writeStringMap(JsonGenerator g, String name, Map<String, String> map) throws IOException {
-        if (map.isEmpty()) {
-            g.writeNullField(name);
-            return;
-        }
-        g.writeObjectFieldStart(name);
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    private static void writeMultiMap(JsonGenerator g, String name, Map<String, List<String>> map) throws IOException {
-        g.writeObjectFieldStart(name);
-        for (Map.Entry<String, List<String>> e : map.entrySet()) {
-            g.writeArrayFieldStart(e.getKey());
-            for (String v : e.getValue()) {
-                g.writeString(v);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
     }
 }

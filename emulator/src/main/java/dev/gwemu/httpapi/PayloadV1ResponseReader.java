@@ -3,14 +3,12 @@ package dev.gwemu.httpapi;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gwemu.integration.ProxyAnswerFields;
 import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.HttpResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +57,10 @@ public final class PayloadV1ResponseReader {
         }
         int status = status(root.get("statusCode"));
         HeaderList headers = headers(root.get("multiValueHeaders"), root.get("headers"));
-        byte[] body = body(root.get("body"), base64Flag(root.get("isBase64Encoded")));
+        boolean base64 = ProxyAnswerFields.base64Flag(root.get("isBase64Encoded"), HttpApiErrors::internalServerError);
+        // isBase64Encoded is honoured whatever the content type (§3.3 [E]).
+        byte[] body = ProxyAnswerFields.body(root.get("body"), base64, HttpApiErrors::internalServerError,
+                () -> HttpApiErrors.internalServerError("body is not base64"));
         if (!headers.contains("Content-Type")) {
             headers.add("content-type", DEFAULT_CONTENT_TYPE);
         }
@@ -71,22 +72,7 @@ public final class PayloadV1ResponseReader {
         if (node == null || node.isNull()) {
             throw HttpApiErrors.internalServerError("statusCode is missing");
         }
-        int status;
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            status = node.intValue();
-        } else if (node.isTextual()) {
-            try {
-                status = Integer.parseInt(node.textValue().trim());
-            } catch (NumberFormatException e) {
-                throw HttpApiErrors.internalServerError("statusCode '" + node.textValue() + "' is not a number");
-            }
-        } else {
-            throw HttpApiErrors.internalServerError("statusCode is " + node.getNodeType());
-        }
-        if (status < 100 || status > 599) {
-            throw HttpApiErrors.internalServerError("statusCode " + status + " is not an HTTP status");
-        }
-        return status;
+        return ProxyAnswerFields.status(node, HttpApiErrors::internalServerError);
     }
 
     /**
@@ -109,7 +95,7 @@ public final class PayloadV1ResponseReader {
                     throw HttpApiErrors.internalServerError("multiValueHeaders '" + e.getKey() + "' is not a list");
                 }
                 for (JsonNode v : e.getValue()) {
-                    add(merged, e.getKey(), headerValue(e.getKey(), v));
+                    ProxyAnswerFields.addHeader(merged, e.getKey(), headerValue(e.getKey(), v));
                 }
                 List<String> entry = merged.get(e.getKey().toLowerCase(Locale.ROOT));
                 if (entry != null) {
@@ -132,7 +118,7 @@ public final class PayloadV1ResponseReader {
                 if (SAME_PAIR_ONCE && multiEnd != null && merged.get(lower).subList(1, multiEnd).contains(value)) {
                     continue;
                 }
-                add(merged, e.getKey(), value);
+                ProxyAnswerFields.addHeader(merged, e.getKey(), value);
             }
         }
         HeaderList headers = new HeaderList();
@@ -144,67 +130,7 @@ public final class PayloadV1ResponseReader {
         return headers;
     }
 
-    private static void add(Map<String, List<String>> merged, String name, String value) {
-        merged.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> {
-            List<String> list = new ArrayList<>(2);
-            list.add(name);
-            return list;
-        }).add(value);
-    }
-
-    /** Strings as they are, booleans and numbers as text (§2.4); objects, arrays and nested nulls are unusable. */
     private static String headerValue(String name, JsonNode v) {
-        if (v.isTextual()) {
-            return v.textValue();
-        }
-        if (v.isBoolean() || v.isNumber()) {
-            return v.asText();
-        }
-        throw HttpApiErrors.internalServerError("header '" + name + "' is " + v.getNodeType());
-    }
-
-    /** A boolean, or the strings "true"/"false" as REST accepts them (§2.4); anything else is unusable. */
-    private static boolean base64Flag(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return false;
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isTextual() && (node.textValue().equalsIgnoreCase("true") || node.textValue().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(node.textValue());
-        }
-        throw HttpApiErrors.internalServerError("isBase64Encoded is " + node.getNodeType());
-    }
-
-    /** The body string, decoded when flagged whatever the content type (§3.3 [E]); invalid base64 is unusable. */
-    private static byte[] body(JsonNode node, boolean base64) {
-        if (node == null || node.isNull()) {
-            return new byte[0];
-        }
-        if (!node.isTextual()) {
-            throw HttpApiErrors.internalServerError("body is " + node.getNodeType() + ", not a string");
-        }
-        if (!base64) {
-            return node.textValue().getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return Base64.getMimeDecoder().decode(strictBase64(node.textValue()));
-        } catch (IllegalArgumentException e) {
-            throw HttpApiErrors.internalServerError("body is not base64");
-        }
-    }
-
-    /** The MIME decoder skips junk characters; refuse anything but the base64 alphabet and line breaks (§2.4 [V]). */
-    private static String strictBase64(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n';
-            if (!ok) {
-                throw new IllegalArgumentException("not base64");
-            }
-        }
-        return s;
+        return ProxyAnswerFields.headerValue(name, v, HttpApiErrors::internalServerError);
     }
 }

@@ -91,8 +91,8 @@ public final class ProxyEventWriter {
         g.writeStringField("httpMethod", inv.request().method());
         writeHeaders(g, eventHeaders(inv));
         writeQuery(g, inv);
-        writeStringMap(g, "pathParameters", route.pathParameters());
-        writeStringMap(g, "stageVariables", inv.stage().variables());
+        EventMaps.writeStringMap(g, "pathParameters", route.pathParameters());
+        EventMaps.writeStringMap(g, "stageVariables", inv.stage().variables());
     }
 
     /** The client's headers less the dropped ones, plus the X-Forwarded-* and trace headers AWS adds. */
@@ -142,7 +142,7 @@ public final class ProxyEventWriter {
             g.writeStringField(e.getKey(), e.getValue().get(e.getValue().size() - 1));
         }
         g.writeEndObject();
-        writeMultiMap(g, "multiValueHeaders", grouped);
+        EventMaps.writeMultiMap(g, "multiValueHeaders", grouped);
     }
 
     private static void writeQuery(JsonGenerator g, Invocation inv) throws IOException {
@@ -152,8 +152,8 @@ public final class ProxyEventWriter {
             g.writeNullField("multiValueQueryStringParameters");
             return;
         }
-        writeStringMap(g, "queryStringParameters", inv.query().lastValues());
-        writeMultiMap(g, "multiValueQueryStringParameters", all);
+        EventMaps.writeStringMap(g, "queryStringParameters", inv.query().lastValues());
+        EventMaps.writeMultiMap(g, "multiValueQueryStringParameters", all);
     }
 
     /** @param authorizer {@code requestContext.authorizer}, or null to leave the key out (no authorizer ran, §3.3 [snap]) */
@@ -255,30 +255,5 @@ public final class ProxyEventWriter {
         Set<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         set.addAll(List.of(names));
         return java.util.Collections.unmodifiableSet(set);
-    }
-
-
-    private static void writeStringMap(JsonGenerator g, String name, Map<String, String> map) throws IOException {
-        if (map.isEmpty()) {
-            g.writeNullField(name);
-            return;
-        }
-        g.writeObjectFieldStart(name);
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    private static void writeMultiMap(JsonGenerator g, String name, Map<String, List<String>> map) throws IOException {
-        g.writeObjectFieldStart(name);
-        for (Map.Entry<String, List<String>> e : map.entrySet()) {
-            g.writeArrayFieldStart(e.getKey());
-            for (String v : e.getValue()) {
-                g.writeString(v);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
     }
 }

@@ -2,15 +2,11 @@ package dev.gwemu.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.gwemu.pipeline.GatewayException;
 import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.HttpResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +51,9 @@ public final class ProxyResponseReader {
         }
         int status = status(root.get("statusCode"));
         HeaderList headers = headers(root.get("multiValueHeaders"), root.get("headers"));
-        boolean base64 = base64Flag(root.get("isBase64Encoded"));
-        byte[] body = body(root.get("body"), base64 && decodeBinary);
+        boolean base64 = ProxyAnswerFields.base64Flag(root.get("isBase64Encoded"), ProxyResponseReader::malformed);
+        byte[] body = ProxyAnswerFields.body(root.get("body"), base64 && decodeBinary, ProxyResponseReader::malformed,
+                () -> GatewayException.configurationError("Unable to base64-decode the Lambda response body"));
         if (!headers.contains("Content-Type")) {
             headers.add("Content-Type", "application/json");
         }
@@ -64,25 +61,11 @@ public final class ProxyResponseReader {
     }
 
     private static int status(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return 200;
-        }
-        int status;
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            status = node.intValue();
-        } else if (node.isTextual()) {
-            try {
-                status = Integer.parseInt(node.textValue().trim());
-            } catch (NumberFormatException e) {
-                throw GatewayException.badLambdaResponse("Malformed Lambda proxy response: statusCode '" + node.textValue() + "' is not a number");
-            }
-        } else {
-            throw GatewayException.badLambdaResponse("Malformed Lambda proxy response: statusCode is " + node.getNodeType());
-        }
-        if (status < 100 || status > 599) {
-            throw GatewayException.badLambdaResponse("Malformed Lambda proxy response: statusCode " + status + " is not an HTTP status");
-        }
-        return status;
+        return node == null || node.isNull() ? 200 : ProxyAnswerFields.status(node, ProxyResponseReader::malformed);
+    }
+
+    private static GatewayException malformed(String why) {
+        return GatewayException.badLambdaResponse("Malformed Lambda proxy response: " + why);
     }
 
     private static HeaderList headers(JsonNode multi, JsonNode single) {
@@ -101,7 +84,8 @@ public final class ProxyResponseReader {
                     throw GatewayException.badLambdaResponse("Malformed Lambda proxy response: multiValueHeaders '" + e.getKey() + "' is not a list");
                 }
                 for (JsonNode v : e.getValue()) {
-                    add(merged, e.getKey(), headerValue(e.getKey(), v));
+                    ProxyAnswerFields.addHeader(merged, e.getKey(), ProxyAnswerFields.headerValue(e.getKey(), v,
+                            ProxyResponseReader::malformed));
                 }
             }
         }
@@ -112,7 +96,8 @@ public final class ProxyResponseReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = single.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isNull()) {
-                    add(merged, e.getKey(), headerValue(e.getKey(), e.getValue()));
+                    ProxyAnswerFields.addHeader(merged, e.getKey(), ProxyAnswerFields.headerValue(e.getKey(), e.getValue(),
+                            ProxyResponseReader::malformed));
                 }
             }
         }
@@ -126,66 +111,5 @@ public final class ProxyResponseReader {
             }
         }
         return headers;
-    }
-
-    private static void add(Map<String, List<String>> merged, String name, String value) {
-        merged.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> {
-            List<String> list = new ArrayList<>(2);
-            list.add(name);
-            return list;
-        }).add(value);
-    }
-
-    /** Strings as they are, booleans as "true"/"false" (verified); numbers as written [U]; objects refused. */
-    private static String headerValue(String name, JsonNode v) {
-        JsonNodeType type = v.getNodeType();
-        return switch (type) {
-            case STRING -> v.textValue();
-            case BOOLEAN, NUMBER -> v.asText();
-            default -> throw GatewayException.badLambdaResponse("Malformed Lambda proxy response: header '" + name + "' is " + type);
-        };
-    }
-
-    private static boolean base64Flag(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return false;
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isTextual() && (node.textValue().equalsIgnoreCase("true") || node.textValue().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(node.textValue());
-        }
-        throw GatewayException.badLambdaResponse("Malformed Lambda proxy response: isBase64Encoded is " + node.getNodeType());
-    }
-
-    private static byte[] body(JsonNode node, boolean decode) {
-        if (node == null || node.isNull()) {
-            return new byte[0];
-        }
-        if (!node.isTextual()) {
-            throw GatewayException.badLambdaResponse("Malformed Lambda proxy response: body is " + node.getNodeType() + ", not a string");
-        }
-        if (!decode) {
-            return node.textValue().getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return Base64.getMimeDecoder().decode(strictBase64(node.textValue()));
-        } catch (IllegalArgumentException e) {
-            throw GatewayException.configurationError("Unable to base64-decode the Lambda response body");
-        }
-    }
-
-    /** The MIME decoder skips junk characters; AWS fails instead, so refuse anything but base64 and line breaks. */
-    private static String strictBase64(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n';
-            if (!ok) {
-                throw new IllegalArgumentException("not base64");
-            }
-        }
-        return s;
     }
 }

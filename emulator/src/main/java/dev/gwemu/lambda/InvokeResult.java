@@ -12,6 +12,25 @@ import java.nio.charset.StandardCharsets;
  */
 public record InvokeResult(byte[] payload, boolean functionError, String awsRequestId) {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final int PREVIEW_CHARS = 200;
+
+    /** The {@code errorMessage} of a function error's payload; null when it has none. */
+    public String errorMessage() {
+        try {
+            com.fasterxml.jackson.databind.JsonNode message = JSON.readTree(payload).get("errorMessage");
+            return message == null || !message.isTextual() ? null : message.asText();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** The payload's first 200 characters (then "..."), for messages that quote it. */
+    public String payloadPreview() {
+        String text = payloadText();
+        return text.length() <= PREVIEW_CHARS ? text : text.substring(0, PREVIEW_CHARS) + "...";
+    }
+
     /** The payload decoded as UTF-8, for logs and tests. */
     public String payloadText() {
         return new String(payload, StandardCharsets.UTF_8);

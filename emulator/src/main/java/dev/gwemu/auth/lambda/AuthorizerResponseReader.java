@@ -57,7 +57,7 @@ final class AuthorizerResponseReader<P> {
                     + " bytes, over the " + MAX_RESULT_BYTES + "-byte limit");
         }
         if (result.functionError()) {
-            String message = errorMessage(result);
+            String message = result.errorMessage();
             if (UNAUTHORIZED_ERROR_MESSAGE.equals(message)) {
                 return new AuthorizerAnswer.Unauthorized<>();
             }
@@ -65,7 +65,7 @@ final class AuthorizerResponseReader<P> {
         }
         JsonNode output = parse(result);
         if (!output.isObject()) {
-            throw invalid("it is not a JSON object: " + abbreviated(result.payloadText()));
+            throw invalid("it is not a JSON object: " + result.payloadPreview());
         }
         JsonNode document = output.get("policyDocument");
         if (document == null || !document.isObject()) {
@@ -134,27 +134,13 @@ final class AuthorizerResponseReader<P> {
         try {
             return JSON.readTree(result.payload());
         } catch (JsonProcessingException e) {
-            throw invalid("it is not JSON: " + abbreviated(result.payloadText()));
+            throw invalid("it is not JSON: " + result.payloadPreview());
         } catch (IOException e) {
             throw invalid("it cannot be read: " + e.getMessage());
         }
     }
 
-    /** Lambda's error payload {@code {"errorMessage": ...}}; null when it has none. */
-    private static String errorMessage(InvokeResult result) {
-        try {
-            JsonNode message = JSON.readTree(result.payload()).get("errorMessage");
-            return message == null || !message.isTextual() ? null : message.asText();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private static dev.gwemu.pipeline.GatewayException invalid(String why) {
         return AuthorizerFailures.configurationError("the authorizer's answer is not a valid authorizer output: " + why);
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

@@ -46,14 +46,14 @@ final class HttpAuthorizerResponseReader {
      */
     static HttpAuthorizerAnswer read(InvokeResult result, boolean simple, boolean payloadV1) {
         if (result.functionError()) {
-            if (UNAUTHORIZED_ERROR_MESSAGE.equals(errorMessage(result))) {
+            if (UNAUTHORIZED_ERROR_MESSAGE.equals(result.errorMessage())) {
                 return new HttpAuthorizerAnswer.Unauthorized();
             }
-            throw HttpApiErrors.internalServerError("the authorizer function failed: " + abbreviated(result.payloadText()));
+            throw HttpApiErrors.internalServerError("the authorizer function failed: " + result.payloadPreview());
         }
         JsonNode output = parse(result);
         if (!output.isObject()) {
-            throw invalid("it is not a JSON object: " + abbreviated(result.payloadText()));
+            throw invalid("it is not a JSON object: " + result.payloadPreview());
         }
         Map<String, Object> context = context(output, payloadV1);
         if (simple) {
@@ -116,27 +116,13 @@ final class HttpAuthorizerResponseReader {
         try {
             return JSON.readTree(result.payload());
         } catch (JsonProcessingException e) {
-            throw invalid("it is not JSON: " + abbreviated(result.payloadText()));
+            throw invalid("it is not JSON: " + result.payloadPreview());
         } catch (IOException e) {
             throw invalid("it cannot be read: " + e.getMessage());
         }
     }
 
-    /** Lambda's error payload {@code {"errorMessage": ...}}; null when it has none. */
-    private static String errorMessage(InvokeResult result) {
-        try {
-            JsonNode message = JSON.readTree(result.payload()).get("errorMessage");
-            return message == null || !message.isTextual() ? null : message.asText();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private static GatewayException invalid(String why) {
         return HttpApiErrors.internalServerError("the authorizer's answer is not a valid authorizer output: " + why);
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

@@ -1,7 +1,6 @@
 package dev.gwemu.httpapi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,11 +12,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -25,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.gwemu.httpapi.http.HttpApiProject.SHOP;
 import static dev.gwemu.httpapi.http.HttpApiProject.STAGED;
@@ -47,32 +43,18 @@ class HttpApiOverHttpTest {
     @TempDir
     static Path folder;
     private static HttpApiProject project;
-    private static HttpServer backend;
-    private static final AtomicReference<Map<String, List<String>>> backendHeaders = new AtomicReference<>();
-    private static final AtomicReference<String> backendTarget = new AtomicReference<>();
+    private static RecordingBackend backend;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backend.createContext("/", exchange -> {
-            backendHeaders.set(Map.copyOf(exchange.getRequestHeaders()));
-            backendTarget.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            byte[] answer = ("backend saw " + body.length + " bytes").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("X-Backend", "yes");
-            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "https://evil.example.com");
-            exchange.sendResponseHeaders(207, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        backend.start();
-        project = HttpApiProject.start(folder, "http://127.0.0.1:" + backend.getAddress().getPort());
+        backend = new RecordingBackend();
+        project = HttpApiProject.start(folder, backend.url());
     }
 
     @AfterAll
     static void stop() {
         project.close();
-        backend.stop(0);
+        backend.close();
     }
 
     // --- stages and routes (§3.1)
@@ -335,11 +317,11 @@ class HttpApiOverHttpTest {
 
         assertEquals(207, response.statusCode(), response.body());
         assertEquals("backend saw 5 bytes", response.body());
-        assertEquals("yes", response.headers().firstValue("x-backend").orElse(null));
+        assertEquals("b-1", response.headers().firstValue("x-backend").orElse(null));
         assertEquals("https://shop.example.com", response.headers().firstValue("access-control-allow-origin").orElse(null),
                 "the backend's CORS headers are replaced (§3.5)");
-        assertEquals("PUT /items/9?full=true", backendTarget.get());
-        Map<String, List<String>> seen = backendHeaders.get();
+        assertEquals("PUT /items/9?full=true", backend.lastTarget());
+        Map<String, List<String>> seen = backend.lastHeaders();
         assertEquals(List.of("for=203.0.113.5, for=127.0.0.1;host=" + SHOP + ";proto=http"), seen.get("Forwarded"));
         assertNull(seen.get("X-forwarded-for"), "X-Forwarded-* become Forwarded");
     }

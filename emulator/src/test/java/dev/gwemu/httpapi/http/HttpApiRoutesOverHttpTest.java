@@ -1,22 +1,18 @@
 package dev.gwemu.httpapi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.gwemu.auth.cognito.JwtTokenRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.gwemu.httpapi.http.HttpApiProject.SHOP;
 import static dev.gwemu.httpapi.http.HttpApiProject.json;
@@ -36,31 +32,18 @@ class HttpApiRoutesOverHttpTest {
     @TempDir
     static Path folder;
     private static HttpApiProject project;
-    private static HttpServer backend;
-    private static final AtomicReference<Map<String, List<String>>> backendHeaders = new AtomicReference<>();
-    private static final AtomicReference<String> backendTarget = new AtomicReference<>();
+    private static RecordingBackend backend;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backend.createContext("/", exchange -> {
-            backendHeaders.set(Map.copyOf(exchange.getRequestHeaders()));
-            backendTarget.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            exchange.getRequestBody().readAllBytes();
-            byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("X-Backend", "b-1");
-            exchange.sendResponseHeaders(207, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        backend.start();
-        project = HttpApiProject.start(folder, "http://127.0.0.1:" + backend.getAddress().getPort());
+        backend = new RecordingBackend();
+        project = HttpApiProject.start(folder, backend.url());
     }
 
     @AfterAll
     static void stop() {
         project.close();
-        backend.stop(0);
+        backend.close();
     }
 
     private static HttpResponse<String> get(String path, String authorization) {
@@ -246,8 +229,8 @@ class HttpApiRoutesOverHttpTest {
 
         assertEquals(202, response.statusCode(), "overwrite:statuscode of the backend's 207: " + response.body());
         assertEquals("b-1", response.headers().firstValue("x-mapped").orElse(null));
-        assertEquals("POST /renamed/42?keep=yes&stage=dev", backendTarget.get());
-        Map<String, List<String>> seen = backendHeaders.get();
+        assertEquals("POST /renamed/42?keep=yes&stage=dev", backend.lastTarget());
+        Map<String, List<String>> seen = backend.lastHeaders();
         assertEquals(List.of("from-client"), seen.get("X-from-client"));
         assertNull(seen.get("X-secret"), "removed");
     }
