@@ -67,6 +67,23 @@ public final class RunningGateway implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request to {@code pathAndQuery} (encoded, as on the wire) addressed to {@code host}. */
+    public HttpRequest.Builder request(String host, String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).header("Host", host);
+    }
+
+    /** Sends it and reads the answer as text; I/O failures are the test's failure, unchecked. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.close();

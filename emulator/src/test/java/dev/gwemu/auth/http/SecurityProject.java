@@ -91,20 +91,12 @@ final class SecurityProject implements AutoCloseable {
         }
     }
 
-    /** A request to {@code pathAndQuery} (encoded, as on the wire) addressed to {@code host}. */
     HttpRequest.Builder request(String host, String pathAndQuery) {
-        return HttpRequest.newBuilder(gateway.uri(pathAndQuery)).header("Host", host);
+        return gateway.request(host, pathAndQuery);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return gateway.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.send(request);
     }
 
     HttpResponse<String> get(String host, String pathAndQuery) {

@@ -283,6 +283,14 @@ class HttpApiOverHttpTest {
         assertEquals(200, project.get(SHOP, "/limited").statusCode(), "the $default stage has no route setting");
     }
 
+    @Test
+    void aStageThrottleCoversEveryRouteOfTheStage() {
+        assertEquals(200, project.get(SHOP, "/tight/pets/1").statusCode());
+        HttpResponse<String> second = project.get(SHOP, "/tight/orders/x");
+        assertEquals(429, second.statusCode(), "another route, the same stage bucket");
+        assertEquals("{\"message\":\"Too Many Requests\"}", second.body());
+    }
+
     // --- AWS_IAM
 
     @Test

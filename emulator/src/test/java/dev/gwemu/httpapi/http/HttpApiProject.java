@@ -73,20 +73,12 @@ final class HttpApiProject implements AutoCloseable {
         UserPoolSpec pool = new UserPoolSpec("shoppers", "us-east-1_Shoppers1", null, List.of("shopwebclient000001"));
         return issuer().issue(pool, TokenRequest.access(subject, scopes));
     }
-
     HttpRequest.Builder request(String host, String pathAndQuery) {
-        return HttpRequest.newBuilder(gateway.uri(pathAndQuery)).header("Host", host);
+        return gateway.request(host, pathAndQuery);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return gateway.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.send(request);
     }
 
     HttpResponse<String> get(String host, String pathAndQuery) {
