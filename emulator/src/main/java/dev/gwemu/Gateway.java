@@ -38,6 +38,11 @@ import dev.gwemu.routing.ResourceTree;
 import dev.gwemu.routing.RouteStep;
 import dev.gwemu.server.ApiDispatcher;
 import dev.gwemu.server.RequestLog;
+import dev.gwemu.server.endpoint.ExecuteApiHosts;
+import dev.gwemu.websocket.Connections;
+import dev.gwemu.websocket.ConnectionsApi;
+import dev.gwemu.websocket.WebSocketGateway;
+import dev.gwemu.websocket.WebSocketHttpRoad;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,11 +57,13 @@ public final class Gateway implements AutoCloseable {
     private final Project project;
     private final LambdaRuntime runtime;
     private final ApiDispatcher dispatcher;
+    private final WebSocketGateway webSockets;
 
-    private Gateway(Project project, LambdaRuntime runtime, ApiDispatcher dispatcher) {
+    private Gateway(Project project, LambdaRuntime runtime, ApiDispatcher dispatcher, WebSocketGateway webSockets) {
         this.project = project;
         this.runtime = runtime;
         this.dispatcher = dispatcher;
+        this.webSockets = webSockets;
     }
 
     /** A gateway that prints one line per request on standard output. */
@@ -85,8 +92,16 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
+        Connections connections = new Connections();
+        WebSocketGateway webSockets = WebSocketGateway.of(project.apis(), new ExecuteApiHosts(project.apis(),
+                project.security().vpcEndpoints()), connections, runtime, clock);
         HttpLambdaAuthorizer httpAuthorizers = new HttpLambdaAuthorizer(runtime, project.region(), project.accountId(), clock);
         for (Api api : project.apis()) {
+            if (api.type() == dev.gwemu.model.ApiType.WEBSOCKET) {
+                served.add(new ApiDispatcher.ServedApi(api, new WebSocketHttpRoad(new ConnectionsApi(connections, clock,
+                        project.security().credentials().isEmpty() ? null : authenticators.sigV4(), webSockets::disconnected))));
+                continue;
+            }
             if (api.type() == dev.gwemu.model.ApiType.HTTP) {
                 served.add(new ApiDispatcher.ServedApi(api, httpRoad(project, api, runtime, usage, authenticators,
                         httpAuthorizers, jwt)));
@@ -102,8 +117,9 @@ public final class Gateway implements AutoCloseable {
             }
             served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage, authenticators, clock), canaryRoads));
         }
-        return new Gateway(project, runtime, new ApiDispatcher(served, project.domains(), project.security().vpcEndpoints(),
-                usage, new RequestLog(requestLog), clock, random));
+        ApiDispatcher dispatcher = new ApiDispatcher(served, project.domains(), project.security().vpcEndpoints(),
+                usage, new RequestLog(requestLog), clock, random);
+        return new Gateway(project, runtime, dispatcher, webSockets);
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
@@ -139,6 +155,11 @@ public final class Gateway implements AutoCloseable {
                 new HttpThrottleStep(usage.throttles()),
                 new HttpApiIntegrationStep(api.http().routes(), runtime, project.accountId(), HttpBackend.shared())),
                 api.http().cors() == null ? null : new CorsPolicy(api.http().cors()));
+    }
+
+    /** The WebSocket APIs' side of the gateway, or null when the project has none. */
+    public WebSocketGateway webSockets() {
+        return webSockets;
     }
 
     public HttpResponse handle(HttpRequest request) {

@@ -57,7 +57,7 @@ final class HttpApiChecks {
                     stage.throttle(), stage.methodSettings(), null, null));
         }
         Api api = new Api(entry.name(), id, ApiType.HTTP, entry.definition(), List.of(), stages, List.of(), Map.of(),
-                "HEADER", EndpointType.REGIONAL, List.of(), null, definition.spec());
+                "HEADER", EndpointType.REGIONAL, List.of(), null, definition.spec(), null);
         checkFunctions(api, definition.lines(), projectFile.functions(), problems, warnings);
         return api;
     }

@@ -33,7 +33,7 @@ final class ProjectFileReader {
     /** An API entry before its definition is read. */
     record ApiEntry(String name, String id, String type, Path definition, Map<String, StageEntry> stages,
                     String apiKeySource, dev.gwemu.model.EndpointType endpointType, List<String> vpcEndpointIds,
-                    String pointer) {
+                    String pointer, JsonNode node) {
     }
 
     /** A stage's settings before its API is read. */
@@ -116,24 +116,33 @@ final class ProjectFileReader {
                 error(at, "each API must be a mapping with name, definition and stages");
                 continue;
             }
-            allowOnly(api, at, Set.of("name", "id", "type", "definition", "stages", "apiKeySource", "endpointType",
-                    "vpcEndpointIds"));
+            String type = text(api, at + "/type", "REST");
+            if (!type.equals("REST") && !type.equals("HTTP") && !type.equals("WEBSOCKET")) {
+                error(at + "/type", "type is REST, HTTP or WEBSOCKET, got '" + type + "'");
+            }
+            boolean http = type.equals("HTTP");
+            boolean websocket = type.equals("WEBSOCKET");
+            allowOnly(api, at, websocket
+                    ? Set.of("name", "id", "type", "stages", "routeSelectionExpression", "routes", "idleTimeoutSeconds",
+                            "maxConnectionSeconds")
+                    : http ? Set.of("name", "id", "type", "definition", "stages", "apiKeySource", "endpointType", "vpcEndpointIds")
+                    : Set.of("name", "id", "type", "definition", "stages", "apiKeySource", "endpointType", "vpcEndpointIds"));
             String name = required(api, at + "/name");
             String id = text(api, at + "/id", null);
             if (id != null && !API_ID.matcher(id).matches()) {
                 error(at + "/id", "an API id is 10 lowercase letters or digits, got '" + id + "'");
             }
-            String type = text(api, at + "/type", "REST");
-            if (!type.equals("REST") && !type.equals("HTTP")) {
-                error(at + "/type", "type '" + type + "' is not supported yet; this version serves REST and HTTP APIs");
-            }
-            boolean http = type.equals("HTTP");
             if (http) {
                 for (String restOnly : List.of("apiKeySource", "endpointType", "vpcEndpointIds")) {
                     if (api.has(restOnly)) {
                         error(at + "/" + restOnly, restOnly + " is a REST API setting; HTTP APIs are REGIONAL and have no API keys");
                     }
                 }
+            }
+            if (websocket) {
+                apis.add(new ApiEntry(name, id, type, null, stages(api.path("stages"), at + "/stages", usage, false),
+                        null, null, List.of(), at, api));
+                continue;
             }
             String definition = required(api, at + "/definition");
             Path definitionPath = definition == null ? null : file.toAbsolutePath().getParent().resolve(definition).normalize();
@@ -157,7 +166,7 @@ final class ProjectFileReader {
             List<String> vpce = new ArrayList<>();
             api.path("vpcEndpointIds").forEach(v -> vpce.add(v.asText()));
             apis.add(new ApiEntry(name, id, type, definitionPath, stages(api.path("stages"), at + "/stages", usage, http),
-                    keySource, endpointType, vpce, at));
+                    keySource, endpointType, vpce, at, api));
         }
         return apis;
     }

@@ -48,12 +48,16 @@ public final class ProjectLoader {
             if (entry.name() != null && !names.add(entry.name())) {
                 problems.add(projectFile.lines().problem(entry.pointer() + "/name", "two APIs are named '" + entry.name() + "'"));
             }
-            if (entry.name() == null || entry.definition() == null) {
+            if (entry.name() == null || (entry.definition() == null && !"WEBSOCKET".equals(entry.type()))) {
                 continue;
             }
             String id = entry.id() != null ? entry.id() : StableIds.of(entry.name(), 10);
             if (!ids.add(id)) {
                 problems.add(projectFile.lines().problem(entry.pointer(), "two APIs have the id '" + id + "'"));
+            }
+            if ("WEBSOCKET".equals(entry.type())) {
+                apis.add(WebSocketApiReader.load(entry, id, projectFile, problems));
+                continue;
             }
             if ("HTTP".equals(entry.type())) {
                 Api api = HttpApiChecks.load(entry, id, projectFile, problems, warnings);

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param name             the name in api.yaml
  * @param id               the 10-character API id ({@code restApiId})
- * @param type             REST or HTTP
+ * @param type             REST, HTTP or WEBSOCKET
  * @param definition       the OpenAPI / Swagger file it was read from
  * @param resources        every resource, including those without methods
  * @param stages           by stage name
@@ -20,12 +20,13 @@ import java.util.Map;
  * @param endpointType     EDGE, REGIONAL or PRIVATE
  * @param vpcEndpointIds   the VPC endpoints a PRIVATE API is associated with (its {@code {apiId}-{vpceId}} host names)
  * @param policy           the resource policy ({@code x-amazon-apigateway-policy}) as JSON text, or null for none
- * @param http             an HTTP API's routes and CORS; null for a REST API
+ * @param http             an HTTP API's routes and CORS; null otherwise
+ * @param websocket        a WebSocket API's routes and limits; null otherwise
  */
 public record Api(String name, String id, ApiType type, Path definition, List<Resource> resources,
                   Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses,
                   String apiKeySource, EndpointType endpointType, List<String> vpcEndpointIds, String policy,
-                  HttpApiSpec http) {
+                  HttpApiSpec http, WebSocketApiSpec websocket) {
     public Api {
         resources = List.copyOf(resources);
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
@@ -39,7 +40,7 @@ public record Api(String name, String id, ApiType type, Path definition, List<Re
                Map<String, Stage> stages, List<String> binaryMediaTypes, Map<String, GatewayResponseSpec> gatewayResponses,
                String apiKeySource, EndpointType endpointType, List<String> vpcEndpointIds, String policy) {
         this(name, id, type, definition, resources, stages, binaryMediaTypes, gatewayResponses, apiKeySource,
-                endpointType, vpcEndpointIds, policy, null);
+                endpointType, vpcEndpointIds, policy, null, null);
     }
 
     /** An EDGE API without a resource policy. */
@@ -53,7 +54,7 @@ public record Api(String name, String id, ApiType type, Path definition, List<Re
     /** The same API serving other resources (a canary deployment's). */
     public Api withResources(Path definition, List<Resource> resources) {
         return new Api(name, id, type, definition, resources, stages, binaryMediaTypes, gatewayResponses, apiKeySource,
-                endpointType, vpcEndpointIds, policy, http);
+                endpointType, vpcEndpointIds, policy, http, websocket);
     }
 
     /** An API whose gateway responses are AWS's defaults, with keys from the X-API-Key header. */

@@ -140,7 +140,8 @@ public final class ApiDispatcher {
         }
         if (answering != null && answering.type() == ApiType.HTTP) {
             response.headers().add(HTTP_API_REQUEST_ID, ids.extendedRequestId()); // no x-amzn-RequestId (§3.3 [V])
-        } else {
+        } else if (answering == null || answering.type() == ApiType.REST
+                || !response.headers().contains("x-amzn-RequestId")) { // @connections answers carry their own
             StandardHeaders.addTo(response, ids, inv != null && inv.traced());
         }
         endpoints.respond(arrival, response);

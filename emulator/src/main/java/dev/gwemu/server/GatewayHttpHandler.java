@@ -31,17 +31,23 @@ final class GatewayHttpHandler implements HttpHandler {
 
     private final Gateway gateway;
     private final String scheme;
+    private final WebSocketEndpoint webSockets;
     private final GatewayResponses gatewayResponses = new GatewayResponses();
 
     GatewayHttpHandler(Gateway gateway, String scheme) {
         this.gateway = gateway;
         this.scheme = scheme;
+        this.webSockets = gateway.webSockets() == null ? null : new WebSocketEndpoint(gateway.webSockets());
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (exchange.isInIoThread()) {
             exchange.dispatch(this);
+            return;
+        }
+        if (webSockets != null && WebSocketEndpoint.isUpgrade(exchange)
+                && webSockets.handle(exchange, request(exchange, NO_BODY))) {
             return;
         }
         exchange.startBlocking();
@@ -95,7 +101,14 @@ final class GatewayHttpHandler implements HttpHandler {
         return uri;
     }
 
-    private static void write(HttpServerExchange exchange, HttpResponse response) {
+    /** Stops the WebSocket workers and the idle sweep. */
+    void close() {
+        if (webSockets != null) {
+            webSockets.close();
+        }
+    }
+
+    static void write(HttpServerExchange exchange, HttpResponse response) {
         exchange.setStatusCode(response.status());
         var out = exchange.getResponseHeaders();
         for (HeaderList.Header h : response.headers().lines()) {

@@ -21,12 +21,15 @@ public final class GatewayServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final GracefulShutdownHandler inFlight;
+    private final GatewayHttpHandler handler;
     private final Gateway gateway;
     private final String scheme;
 
-    private GatewayServer(Undertow undertow, GracefulShutdownHandler inFlight, Gateway gateway, String scheme) {
+    private GatewayServer(Undertow undertow, GracefulShutdownHandler inFlight, GatewayHttpHandler handler, Gateway gateway,
+                          String scheme) {
         this.undertow = undertow;
         this.inFlight = inFlight;
+        this.handler = handler;
         this.gateway = gateway;
         this.scheme = scheme;
     }
@@ -61,7 +64,8 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(Gateway gateway, String host, int port, SSLContext tls) {
         String scheme = tls == null ? "http" : "https";
-        GracefulShutdownHandler inFlight = new GracefulShutdownHandler(new GatewayHttpHandler(gateway, scheme));
+        GatewayHttpHandler handler = new GatewayHttpHandler(gateway, scheme);
+        GracefulShutdownHandler inFlight = new GracefulShutdownHandler(handler);
         Undertow.Builder builder = Undertow.builder();
         if (tls == null) {
             builder.addHttpListener(port, host);
@@ -83,7 +87,7 @@ public final class GatewayServer implements AutoCloseable {
                 .setHandler(inFlight)
                 .build();
         undertow.start();
-        return new GatewayServer(undertow, inFlight, gateway, scheme);
+        return new GatewayServer(undertow, inFlight, handler, gateway, scheme);
     }
 
     public int port() {
@@ -113,6 +117,7 @@ public final class GatewayServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        handler.close();
         gateway.close();
     }
 }

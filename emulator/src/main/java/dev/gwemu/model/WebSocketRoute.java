@@ -1,0 +1,18 @@
+package dev.gwemu.model;
+
+/**
+ * One route of a WebSocket API (security-and-operations.md §7.1), as CloudFormation's {@code AWS::ApiGatewayV2::Route}
+ * with its Lambda proxy integration.
+ *
+ * @param routeKey       {@code $connect}, {@code $disconnect}, {@code $default} or a custom key such as {@code sendmessage}
+ * @param integrationUri the Lambda function's invocation URI
+ * @param routeResponse  {@code routeResponseSelectionExpression: $default}: the integration's result goes back to the
+ *                       client as a message; otherwise it is discarded
+ * @param timeoutMillis  the integration timeout, 50 to 29000
+ */
+public record WebSocketRoute(String routeKey, String integrationUri, boolean routeResponse, int timeoutMillis) {
+    public static final String CONNECT = "$connect";
+    public static final String DISCONNECT = "$disconnect";
+    public static final String DEFAULT = "$default";
+    public static final int DEFAULT_TIMEOUT_MILLIS = 29_000;
+}

@@ -1,0 +1,235 @@
+package dev.gwemu.websocket.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gwemu.support.MutableClock;
+import dev.gwemu.support.RunningGateway;
+import dev.gwemu.support.TestPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnectionResponse;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * WebSocket APIs over a real connection (security-and-operations.md §7), with {@code java.net.http.WebSocket} against
+ * testdata/websocket served by a real gwemu: $connect accepting and refusing, route selection, route responses,
+ * $default, AWS's error frames, $disconnect, and the idle timeout on the gateway's clock.
+ */
+class WebSocketOverHttpTest {
+    static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
+    static final String CHAT = "ch4tws0001.execute-api.localhost";
+    static final String STRICT = "str1ctws01.execute-api.localhost";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path folder;
+    static MutableClock clock;
+    static RunningGateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path source = TestPaths.TESTDATA.resolve("websocket");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = folder.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        clock = new MutableClock(START);
+        gateway = RunningGateway.start(folder.resolve("api.yaml"), clock);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    /** A client that queues what it receives. */
+    static final class Client implements WebSocket.Listener {
+        final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<Integer> closes = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closes.add(statusCode);
+            return null;
+        }
+
+        String next() throws InterruptedException {
+            String message = messages.poll(20, TimeUnit.SECONDS);
+            assertNotNull(message, "no message within 20 s");
+            return message;
+        }
+
+        void send(String text) {
+            socket.sendText(text, true).join();
+        }
+    }
+
+    static Client connect(String host, String pathAndQuery) {
+        Client client = new Client();
+        client.socket = gateway.client().newWebSocketBuilder().header("Host", host)
+                .buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + pathAndQuery), client).join();
+        return client;
+    }
+
+    @Test
+    void messagesAreRoutedByTheSelectionExpressionAndAnswered() throws Exception {
+        Client client = connect(CHAT, "/dev?user=ada");
+        client.send("{\"action\":\"echo\",\"text\":\"hi\"}");
+        JsonNode event = JSON.readTree(client.next()).path("event");
+        assertEquals("echo", event.path("requestContext").path("routeKey").asText());
+        assertEquals("MESSAGE", event.path("requestContext").path("eventType").asText());
+        assertEquals("{\"action\":\"echo\",\"text\":\"hi\"}", event.path("body").asText());
+        assertEquals("dev", event.path("requestContext").path("stage").asText());
+        String connectionId = event.path("requestContext").path("connectionId").asText();
+        assertTrue(connectionId.matches("[A-Za-z0-9+/_-]{15}="), connectionId);
+
+        client.send("not json at all");
+        JsonNode fallback = JSON.readTree(client.next()).path("event");
+        assertEquals("$default", fallback.path("requestContext").path("routeKey").asText());
+        assertEquals(connectionId, fallback.path("requestContext").path("connectionId").asText());
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
+    @Test
+    void aRouteWithoutRouteResponseAnswersNothingAndAFailingOneAnErrorFrame() throws Exception {
+        Client client = connect(CHAT, "/dev");
+        client.send("{\"action\":\"silent\"}");
+        client.send("{\"action\":\"crash\"}");
+        JsonNode frame = JSON.readTree(client.next());
+        assertEquals("Internal server error", frame.path("message").asText(), "the silent route sent nothing first");
+        assertTrue(frame.has("connectionId") && frame.has("requestId"));
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+    }
+
+    @Test
+    void noMatchingRouteAndNoDefaultIsAForbiddenFrameAndTheConnectionStays() throws Exception {
+        Client client = connect(STRICT, "/dev");
+        client.send("{\"action\":\"other\"}");
+        String frame = client.next();
+        assertTrue(frame.startsWith("{\"message\": \"Forbidden\", \"connectionId\":\""), frame);
+        client.send("{\"action\":\"only\"}");
+        assertEquals("only", JSON.readTree(client.next()).path("event").path("requestContext").path("routeKey").asText());
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+    }
+
+    @Test
+    void connectCanRefuseTheUpgrade() {
+        CompletionException denied = assertThrows(CompletionException.class, () -> connect(CHAT, "/dev?deny=1"));
+        assertEquals(403, ((WebSocketHandshakeException) denied.getCause()).getResponse().statusCode());
+        CompletionException crashed = assertThrows(CompletionException.class, () -> connect(CHAT, "/dev?crash=1"));
+        assertEquals(500, ((WebSocketHandshakeException) crashed.getCause()).getResponse().statusCode());
+        CompletionException noStage = assertThrows(CompletionException.class, () -> connect(CHAT, "/prod"));
+        assertInstanceOf(WebSocketHandshakeException.class, noStage.getCause());
+        assertEquals(403, ((WebSocketHandshakeException) noStage.getCause()).getResponse().statusCode());
+    }
+
+    @Test
+    void disconnectHearsTheCloseCode() throws Exception {
+        Client first = connect(CHAT, "/dev");
+        first.socket.sendClose(4000, "done").join();
+        assertNotNull(first.closes.poll(20, TimeUnit.SECONDS));
+        Client second = connect(CHAT, "/dev");
+        JsonNode last = null;
+        for (int i = 0; i < 50 && (last == null || !last.isObject()); i++) { // $disconnect runs after the close
+            second.send("{\"action\":\"lastdisconnect\"}");
+            last = JSON.readTree(second.next()).path("lastDisconnect"); // an error frame while Disconnect is busy
+            if (!last.isObject()) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals("DISCONNECT", last.path("requestContext").path("eventType").asText());
+        assertEquals(4000, last.path("requestContext").path("disconnectStatusCode").asInt());
+        second.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+    }
+
+    @Test
+    void anIdleConnectionIsClosedByTheGatewayClock() throws Exception {
+        Client client = connect(CHAT, "/dev");
+        client.send("{\"action\":\"echo\"}");
+        client.next();
+        clock.advance(Duration.ofMinutes(11));
+        try {
+            Integer code = client.closes.poll(20, TimeUnit.SECONDS);
+            assertEquals(1001, code, "closed as going away");
+        } finally {
+            clock.advance(Duration.ofMinutes(-11));
+        }
+    }
+
+    @Test
+    void theAwsSdkReachesConnectionsThroughConnections() throws Exception {
+        Client client = connect(CHAT, "/dev");
+        client.send("{\"action\":\"whoami\"}");
+        JsonNode me = JSON.readTree(client.next());
+        String id = me.path("connectionId").asText();
+        assertTrue(me.path("endpoint").asText().endsWith("/dev"), me.toString());
+        try (ApiGatewayManagementApiClient sdk = ApiGatewayManagementApiClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port() + "/dev"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDANY", "secret")))
+                .build()) {
+            sdk.postToConnection(r -> r.connectionId(id).data(SdkBytes.fromUtf8String("pushed by the backend")));
+            assertEquals("pushed by the backend", client.next());
+
+            GetConnectionResponse info = sdk.getConnection(r -> r.connectionId(id));
+            assertEquals(START, info.connectedAt(), "connectedAt on the gateway's clock");
+            assertEquals("127.0.0.1", info.identity().sourceIp());
+
+            sdk.deleteConnection(r -> r.connectionId(id));
+            assertNotNull(client.closes.poll(20, TimeUnit.SECONDS), "DELETE closes the connection");
+            assertThrows(GoneException.class, () -> sdk.postToConnection(r -> r.connectionId(id)
+                    .data(SdkBytes.fromUtf8String("too late"))));
+        }
+    }
+
+    @Test
+    void plainHttpToAWebSocketStageIsUpgradeRequired() throws Exception {
+        HttpResponse<String> response = gateway.get("/dev", CHAT);
+        assertEquals(426, response.statusCode());
+    }
+}
