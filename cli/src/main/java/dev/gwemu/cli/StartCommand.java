@@ -145,8 +145,13 @@ final class StartCommand implements Callable<Integer> {
             for (String stage : api.stages().keySet()) {
                 // An HTTP API's $default stage is served at the root (data-plane.md §3.1).
                 String path = stage.equals("$default") ? "/" : "/" + stage;
-                out.println((firstApi ? base : scheme + "://" + api.id() + ".execute-api.localhost:" + server.port())
-                        + path + "  (" + api.name() + (api.type() == dev.gwemu.model.ApiType.HTTP ? ", HTTP API" : "")
+                String url = (firstApi ? base : scheme + "://" + api.id() + ".execute-api.localhost:" + server.port()) + path;
+                if (api.type() == dev.gwemu.model.ApiType.WEBSOCKET) {
+                    out.println(url.replaceFirst("^http", "ws") + "  (" + api.name() + ", WebSocket API, stage " + stage
+                            + "; @connections at " + url + "/@connections/{connectionId})");
+                    continue;
+                }
+                out.println(url + "  (" + api.name() + (api.type() == dev.gwemu.model.ApiType.HTTP ? ", HTTP API" : "")
                         + ", stage " + stage + ")");
             }
             firstApi = false;

@@ -228,6 +228,13 @@ class WebSocketOverHttpTest {
     }
 
     @Test
+    void aMessageOver128KbClosesTheConnectionWith1009() throws Exception {
+        Client client = connect(CHAT, "/dev");
+        client.send("{\"action\":\"echo\",\"pad\":\"" + "x".repeat(128 * 1024) + "\"}");
+        assertEquals(1009, client.closes.poll(20, TimeUnit.SECONDS), "message too big (§7.1)");
+    }
+
+    @Test
     void plainHttpToAWebSocketStageIsUpgradeRequired() throws Exception {
         HttpResponse<String> response = gateway.get("/dev", CHAT);
         assertEquals(426, response.statusCode());
