@@ -9,6 +9,7 @@ import dev.gwemu.lambda.LambdaRuntime;
 import dev.gwemu.model.Api;
 import dev.gwemu.server.GatewayServer;
 import dev.gwemu.server.tls.GatewayTls;
+import dev.gwemu.server.tls.InProcessTrust;
 import dev.gwemu.server.tls.TlsSetupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,6 +129,13 @@ final class StartCommand implements Callable<Integer> {
                 gateway.close();
                 err.println("gwemu: cannot serve HTTPS: " + e.getMessage());
                 return 1;
+            }
+            try {
+                // Functions calling back through https://{domainName}/{stage} (the AWS docs' @connections code) trust it.
+                InProcessTrust.install(loaded.project().stateDir(),
+                        certificates.certificates().stream().map(GatewayTls.ServedCertificate::file).toList());
+            } catch (Exception e) {
+                err.println("gwemu: warning: functions will not trust the HTTPS certificate: " + e.getMessage());
             }
         }
         GatewayServer server;
