@@ -8,13 +8,13 @@ import java.util.Map;
  * Just enough JSON for the samples, so the handler jar bundles nothing but aws-lambda-java-events:
  * a string escaper and a parser for one flat object whose values are strings, numbers, booleans or null.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** {@code value} as a JSON string literal, quotes included. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (char c : value.toCharArray()) {
             switch (c) {
@@ -35,7 +35,7 @@ final class Json {
         return out.append('"').toString();
     }
 
-    static String error(String message) {
+    public static String error(String message) {
         return "{\"message\":" + quote(message) + "}";
     }
 
@@ -44,7 +44,7 @@ final class Json {
      *
      * @throws IllegalArgumentException on anything else, nested objects and arrays included
      */
-    static Map<String, Object> parseFlatObject(String text) {
+    public static Map<String, Object> parseFlatObject(String text) {
         return new Parser(text).object();
     }
 
