@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,6 +233,23 @@ class WebSocketOverHttpTest {
         Client client = connect(CHAT, "/dev");
         client.send("{\"action\":\"echo\",\"pad\":\"" + "x".repeat(128 * 1024) + "\"}");
         assertEquals(1009, client.closes.poll(20, TimeUnit.SECONDS), "message too big (§7.1)");
+    }
+
+    @Test
+    void aConnectionIsClosedAtItsMaximumAgeEvenWhenActive() throws Exception {
+        Client client = connect(STRICT, "/dev");
+        client.send("{\"action\":\"only\"}");
+        client.next();
+        clock.advance(Duration.ofMinutes(59));
+        client.send("{\"action\":\"only\"}"); // active: the idle timeout would not close it
+        client.next();
+        assertNull(client.closes.poll(2, TimeUnit.SECONDS), "still open before the limit");
+        clock.advance(Duration.ofMinutes(2));
+        try {
+            assertEquals(1001, client.closes.poll(20, TimeUnit.SECONDS), "closed at maxConnectionSeconds");
+        } finally {
+            clock.advance(Duration.ofMinutes(-61));
+        }
     }
 
     @Test
