@@ -94,7 +94,9 @@ public final class Gateway implements AutoCloseable {
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
         Connections connections = new Connections();
         WebSocketGateway webSockets = WebSocketGateway.of(project.apis(), new ExecuteApiHosts(project.apis(),
-                project.security().vpcEndpoints()), connections, runtime, clock);
+                project.security().vpcEndpoints()), connections, runtime, clock, new dev.gwemu.websocket.ConnectAuthorizer(
+                runtime, project.region(), project.accountId(), authenticators.sigV4(),
+                DenialWording.valueOf(project.security().denialWording()), clock));
         HttpLambdaAuthorizer httpAuthorizers = new HttpLambdaAuthorizer(runtime, project.region(), project.accountId(), clock);
         for (Api api : project.apis()) {
             if (api.type() == dev.gwemu.model.ApiType.WEBSOCKET) {

@@ -122,9 +122,7 @@ final class ProjectFileReader {
             }
             boolean http = type.equals("HTTP");
             boolean websocket = type.equals("WEBSOCKET");
-            allowOnly(api, at, websocket
-                    ? Set.of("name", "id", "type", "stages", "routeSelectionExpression", "routes", "idleTimeoutSeconds",
-                            "maxConnectionSeconds")
+            allowOnly(api, at, websocket ? WebSocketApiReader.API_KEYS
                     : http ? Set.of("name", "id", "type", "definition", "stages", "apiKeySource", "endpointType", "vpcEndpointIds")
                     : Set.of("name", "id", "type", "definition", "stages", "apiKeySource", "endpointType", "vpcEndpointIds"));
             String name = required(api, at + "/name");

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gwemu.integration.LambdaFunctionUri;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.ApiType;
+import dev.gwemu.model.AuthorizationType;
 import dev.gwemu.model.EndpointType;
 import dev.gwemu.model.FunctionSpec;
 import dev.gwemu.model.Stage;
 import dev.gwemu.model.WebSocketApiSpec;
+import dev.gwemu.model.WebSocketAuthorizerSpec;
 import dev.gwemu.model.WebSocketRoute;
+import dev.gwemu.websocket.ConnectAuthorizerIdentitySource;
 import dev.gwemu.websocket.RouteSelectionExpression;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +31,22 @@ import java.util.Set;
  *   $connect: {function: OnConnect}
  *   sendmessage: {function: SendMessage, routeResponseSelectionExpression: $default}
  * </pre>
+ * and Lambda REQUEST authorizers, as {@code AWS::ApiGatewayV2::Authorizer}, for {@code $connect} only:
+ * <pre>
+ * authorizers:
+ *   Tokens: {function: Auth, identitySource: [route.request.querystring.token], authorizerResultTtlInSeconds: 300}
+ * routes:
+ *   $connect: {function: OnConnect, authorizer: Tokens}     # or authorizationType: AWS_IAM
+ * </pre>
  */
 final class WebSocketApiReader {
+    /** The keys of a WebSocket API's api.yaml entry. */
+    static final Set<String> API_KEYS = Set.of("name", "id", "type", "stages", "routeSelectionExpression", "routes",
+            "idleTimeoutSeconds", "maxConnectionSeconds", "authorizers");
     private static final Set<String> ROUTE_KEYS = Set.of("function", "integrationUri", "routeResponseSelectionExpression",
-            "timeoutInMillis");
+            "timeoutInMillis", "authorizer", "authorizationType");
+    private static final Set<String> AUTHORIZER_KEYS = Set.of("function", "authorizerUri", "identitySource",
+            "authorizerResultTtlInSeconds");
     static final int MIN_TIMEOUT_MILLIS = 50;
 
     private WebSocketApiReader() {
@@ -52,6 +68,8 @@ final class WebSocketApiReader {
                 problems.add(lines.problem(at + "/routeSelectionExpression", e.getMessage()));
             }
         }
+        Map<String, WebSocketAuthorizerSpec> authorizers = authorizers(node.path("authorizers"), at + "/authorizers", id,
+                projectFile, problems);
         Map<String, WebSocketRoute> routes = new LinkedHashMap<>();
         JsonNode routesNode = node.path("routes");
         if (!routesNode.isObject() || routesNode.isEmpty()) {
@@ -61,7 +79,7 @@ final class WebSocketApiReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = routesNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             WebSocketRoute route = route(e.getKey(), e.getValue(), at + "/routes/" + ProjectFileReader.escape(e.getKey()),
-                    projectFile, problems);
+                    projectFile, authorizers, problems);
             if (route != null) {
                 routes.put(route.routeKey(), route);
             }
@@ -78,13 +96,13 @@ final class WebSocketApiReader {
         }
         WebSocketApiSpec spec = new WebSocketApiSpec(expression, routes,
                 seconds(node, at + "/idleTimeoutSeconds", WebSocketApiSpec.IDLE_TIMEOUT, lines, problems),
-                seconds(node, at + "/maxConnectionSeconds", WebSocketApiSpec.MAX_DURATION, lines, problems));
+                seconds(node, at + "/maxConnectionSeconds", WebSocketApiSpec.MAX_DURATION, lines, problems), authorizers);
         return new Api(entry.name(), id, ApiType.WEBSOCKET, null, List.of(), stages, List.of(), Map.of(), "HEADER",
                 EndpointType.REGIONAL, List.of(), null, null, spec);
     }
 
     private static WebSocketRoute route(String key, JsonNode node, String at, ProjectFileReader.ProjectFile projectFile,
-                                        List<Problem> problems) {
+                                        Map<String, WebSocketAuthorizerSpec> authorizers, List<Problem> problems) {
         SourceLines lines = projectFile.lines();
         if (key.startsWith("$") && !Set.of(WebSocketRoute.CONNECT, WebSocketRoute.DISCONNECT, WebSocketRoute.DEFAULT).contains(key)) {
             problems.add(lines.problem(at, "route key '" + key + "': only $connect, $disconnect and $default may start with $"));
@@ -95,25 +113,8 @@ final class WebSocketApiReader {
             return null;
         }
         KnownKeys.check(node, at, ROUTE_KEYS, (pointer, message) -> problems.add(lines.problem(pointer, message)));
-        String function = node.path("function").asText(null);
-        String uri = node.path("integrationUri").asText(null);
-        if ((function == null) == (uri == null)) {
-            problems.add(lines.problem(at, "route " + key + " names its Lambda function: function: Name (or integrationUri)"));
-            return null;
-        }
+        String uri = lambdaUri(node, "integrationUri", "route " + key, at, projectFile, problems);
         if (uri == null) {
-            uri = "arn:aws:lambda:" + projectFile.region() + ":" + projectFile.accountId() + ":function:" + function;
-        }
-        uri = LambdaFunctionUri.invocationUri(uri, projectFile.region());
-        try {
-            String name = LambdaFunctionUri.parse(uri).functionName();
-            Map<String, FunctionSpec> functions = projectFile.functions();
-            if (!functions.containsKey(name)) {
-                problems.add(lines.problem(at, "route " + key + " calls function '" + name
-                        + "', which api.yaml does not bind (add it under 'functions:')"));
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(lines.problem(at + "/integrationUri", "route " + key + ": " + e.getMessage()));
             return null;
         }
         String selection = node.path("routeResponseSelectionExpression").asText(null);
@@ -126,7 +127,140 @@ final class WebSocketApiReader {
             problems.add(lines.problem(at + "/timeoutInMillis", "route " + key + ": timeoutInMillis is from "
                     + MIN_TIMEOUT_MILLIS + " to " + WebSocketRoute.DEFAULT_TIMEOUT_MILLIS));
         }
-        return new WebSocketRoute(key, uri, selection != null, timeout);
+        AuthorizationType authorization = authorization(key, node, at, authorizers, lines, problems);
+        return new WebSocketRoute(key, uri, selection != null, timeout, authorization,
+                authorization == AuthorizationType.CUSTOM ? node.path("authorizer").asText() : null);
+    }
+
+    /**
+     * NONE, AWS_IAM, or CUSTOM when the route names an authorizer; only {@code $connect} takes other than NONE
+     * (§7.1 [doc]).
+     */
+    private static AuthorizationType authorization(String key, JsonNode node, String at,
+                                                   Map<String, WebSocketAuthorizerSpec> authorizers, SourceLines lines,
+                                                   List<Problem> problems) {
+        String name = node.path("authorizer").asText(null);
+        String typeText = node.path("authorizationType").asText(name == null ? "NONE" : "CUSTOM");
+        AuthorizationType type = switch (typeText) {
+            case "NONE" -> AuthorizationType.NONE;
+            case "AWS_IAM" -> AuthorizationType.AWS_IAM;
+            case "CUSTOM" -> AuthorizationType.CUSTOM;
+            default -> null;
+        };
+        if (type == null) {
+            problems.add(lines.problem(at + "/authorizationType", "route " + key + ": a WebSocket route's "
+                    + "authorizationType is NONE, AWS_IAM or CUSTOM (a Lambda REQUEST authorizer), not '" + typeText + "'"));
+            return AuthorizationType.NONE;
+        }
+        if (type != AuthorizationType.NONE && !key.equals(WebSocketRoute.CONNECT)) {
+            problems.add(lines.problem(at, "route " + key + ": only the $connect route of a WebSocket API takes "
+                    + "authorization (authorizer or authorizationType)"));
+            return AuthorizationType.NONE;
+        }
+        if ((type == AuthorizationType.CUSTOM) != (name != null)) {
+            problems.add(lines.problem(at, "route " + key + ": authorizationType CUSTOM goes with authorizer: Name, "
+                    + "and authorizer: Name with CUSTOM only"));
+            return AuthorizationType.NONE;
+        }
+        if (name != null && !authorizers.containsKey(name)) {
+            problems.add(lines.problem(at + "/authorizer", "route " + key + " names authorizer '" + name
+                    + "', which the API's authorizers: do not define"));
+            return AuthorizationType.NONE;
+        }
+        return type;
+    }
+
+    private static Map<String, WebSocketAuthorizerSpec> authorizers(JsonNode node, String at, String apiId,
+                                                                   ProjectFileReader.ProjectFile projectFile,
+                                                                   List<Problem> problems) {
+        Map<String, WebSocketAuthorizerSpec> authorizers = new LinkedHashMap<>();
+        if (node.isMissingNode()) {
+            return authorizers;
+        }
+        SourceLines lines = projectFile.lines();
+        if (!node.isObject()) {
+            problems.add(lines.problem(at, "authorizers is a mapping: {Name: {function: Fn, identitySource: [...]}}"));
+            return authorizers;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            WebSocketAuthorizerSpec spec = authorizer(e.getKey(), e.getValue(),
+                    at + "/" + ProjectFileReader.escape(e.getKey()), apiId, projectFile, problems);
+            if (spec != null) {
+                authorizers.put(spec.name(), spec);
+            }
+        }
+        return authorizers;
+    }
+
+    private static WebSocketAuthorizerSpec authorizer(String name, JsonNode node, String at, String apiId,
+                                                      ProjectFileReader.ProjectFile projectFile, List<Problem> problems) {
+        SourceLines lines = projectFile.lines();
+        if (!node.isObject()) {
+            problems.add(lines.problem(at, "authorizer " + name + " is a mapping: {function: Fn, identitySource: [...]}"));
+            return null;
+        }
+        KnownKeys.check(node, at, AUTHORIZER_KEYS, (pointer, message) -> problems.add(lines.problem(pointer, message)));
+        String uri = lambdaUri(node, "authorizerUri", "authorizer " + name, at, projectFile, problems);
+        List<String> sources = new ArrayList<>();
+        JsonNode sourceNode = node.path("identitySource");
+        if (sourceNode.isArray()) {
+            sourceNode.forEach(source -> sources.add(source.asText()));
+        } else if (sourceNode.isTextual()) {
+            for (String source : sourceNode.asText().split(",")) { // CloudFormation's comma-separated form
+                sources.add(source.trim());
+            }
+        } else if (!sourceNode.isMissingNode()) {
+            problems.add(lines.problem(at + "/identitySource", "authorizer " + name
+                    + ": identitySource is a list (or a comma-separated string) of route.request.header.X, "
+                    + "route.request.querystring.X, stageVariables.X, context.X"));
+        }
+        for (String source : sources) {
+            try {
+                ConnectAuthorizerIdentitySource.parse(source);
+            } catch (IllegalArgumentException e) {
+                problems.add(lines.problem(at + "/identitySource", "authorizer " + name + ": " + e.getMessage()));
+            }
+        }
+        int ttl = node.path("authorizerResultTtlInSeconds").asInt(WebSocketAuthorizerSpec.DEFAULT_TTL_SECONDS);
+        JsonNode ttlNode = node.path("authorizerResultTtlInSeconds");
+        if (!ttlNode.isMissingNode() && (!ttlNode.canConvertToInt() || ttl < 0 || ttl > WebSocketAuthorizerSpec.MAX_TTL_SECONDS)) {
+            problems.add(lines.problem(at + "/authorizerResultTtlInSeconds", "authorizer " + name
+                    + ": authorizerResultTtlInSeconds is from 0 (no caching) to " + WebSocketAuthorizerSpec.MAX_TTL_SECONDS));
+        }
+        return uri == null ? null : new WebSocketAuthorizerSpec(name, StableIds.of(apiId + " authorizer " + name, 6), uri,
+                sources, ttl);
+    }
+
+    /**
+     * The Lambda invocation URI of {@code function: Name} or of the URI field given, checked to name a function
+     * api.yaml binds; null (a problem recorded) when there is none.
+     */
+    private static String lambdaUri(JsonNode node, String uriField, String what, String at,
+                                    ProjectFileReader.ProjectFile projectFile, List<Problem> problems) {
+        SourceLines lines = projectFile.lines();
+        String function = node.path("function").asText(null);
+        String uri = node.path(uriField).asText(null);
+        if ((function == null) == (uri == null)) {
+            problems.add(lines.problem(at, what + " names its Lambda function: function: Name (or " + uriField + ")"));
+            return null;
+        }
+        if (uri == null) {
+            uri = "arn:aws:lambda:" + projectFile.region() + ":" + projectFile.accountId() + ":function:" + function;
+        }
+        uri = LambdaFunctionUri.invocationUri(uri, projectFile.region());
+        try {
+            String name = LambdaFunctionUri.parse(uri).functionName();
+            Map<String, FunctionSpec> functions = projectFile.functions();
+            if (!functions.containsKey(name)) {
+                problems.add(lines.problem(at, what + " calls function '" + name
+                        + "', which api.yaml does not bind (add it under 'functions:')"));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(lines.problem(at + "/" + uriField, what + ": " + e.getMessage()));
+            return null;
+        }
+        return uri;
     }
 
     private static Duration seconds(JsonNode api, String pointer, Duration fallback, SourceLines lines, List<Problem> problems) {

@@ -9,10 +9,18 @@ package dev.gwemu.model;
  * @param routeResponse  {@code routeResponseSelectionExpression: $default}: the integration's result goes back to the
  *                       client as a message; otherwise it is discarded
  * @param timeoutMillis  the integration timeout, 50 to 29000
+ * @param authorization  NONE, AWS_IAM or CUSTOM (a Lambda REQUEST authorizer); only {@code $connect} has other than NONE
+ * @param authorizer     the name of the API's authorizer when CUSTOM, else null
  */
-public record WebSocketRoute(String routeKey, String integrationUri, boolean routeResponse, int timeoutMillis) {
+public record WebSocketRoute(String routeKey, String integrationUri, boolean routeResponse, int timeoutMillis,
+                             AuthorizationType authorization, String authorizer) {
     public static final String CONNECT = "$connect";
     public static final String DISCONNECT = "$disconnect";
     public static final String DEFAULT = "$default";
     public static final int DEFAULT_TIMEOUT_MILLIS = 29_000;
+
+    /** A route without authorization. */
+    public WebSocketRoute(String routeKey, String integrationUri, boolean routeResponse, int timeoutMillis) {
+        this(routeKey, integrationUri, routeResponse, timeoutMillis, AuthorizationType.NONE, null);
+    }
 }

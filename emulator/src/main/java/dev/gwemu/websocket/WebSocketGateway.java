@@ -50,14 +50,17 @@ public final class WebSocketGateway {
     /** The Host each connection came with: {@code requestContext.domainName} of its events. */
     private final Map<String, String> domainNames = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
+    private final ConnectAuthorizer authorizer;
 
     /**
-     * @param apis      every API of the project (the WebSocket ones are served here)
-     * @param hosts     which API a Host names ({@code {apiId}.execute-api.*}); else the first API, as for HTTP requests
+     * @param apis       every API of the project (the WebSocket ones are served here)
+     * @param hosts      which API a Host names ({@code {apiId}.execute-api.*}); else the first API, as for HTTP requests
+     * @param authorizer decides {@code $connect}'s authorization before its integration runs
      */
     public WebSocketGateway(List<Api> apis, ExecuteApiHosts hosts, Connections connections, LambdaRuntime runtime,
-                            Clock clock) {
+                            Clock clock, ConnectAuthorizer authorizer) {
         this.connections = connections;
+        this.authorizer = authorizer;
         this.addressed = request -> {
             ExecuteApiHosts.Address address = hosts.resolve(request);
             return address == null ? apis.get(0) : address.api();
@@ -74,9 +77,9 @@ public final class WebSocketGateway {
 
     /** Null when the project has no WebSocket API. */
     public static WebSocketGateway of(List<Api> apis, ExecuteApiHosts hosts, Connections connections,
-                                      LambdaRuntime runtime, Clock clock) {
+                                      LambdaRuntime runtime, Clock clock, ConnectAuthorizer authorizer) {
         return apis.stream().anyMatch(a -> a.type() == ApiType.WEBSOCKET)
-                ? new WebSocketGateway(apis, hosts, connections, runtime, clock) : null;
+                ? new WebSocketGateway(apis, hosts, connections, runtime, clock, authorizer) : null;
     }
 
     public Connections connections() {
@@ -85,7 +88,8 @@ public final class WebSocketGateway {
 
     /**
      * An upgrade request: null when it is not addressed to a WebSocket API; else the refusal (unknown stage 403,
-     * {@code $connect} failing 500 or answering non-2xx with its status) or the connection to open.
+     * {@code $connect}'s authorization refusing 401/403/500, {@code $connect} failing 500 or answering non-2xx with
+     * its status) or the connection to open, carrying the authorizer's result.
      */
     public Handshake connect(HttpRequest request) {
         Api api = addressed.apply(request);
@@ -96,15 +100,26 @@ public final class WebSocketGateway {
         if (stage == null) {
             return Handshake.refuse(json(403, "{\"message\":\"Forbidden\"}"));
         }
-        PendingConnection pending = new PendingConnection(WebSocketEventWriter.newId(), api, stage, clock.instant(),
+        Instant now = clock.instant();
+        PendingConnection pending = new PendingConnection(WebSocketEventWriter.newId(), api, stage, now,
                 request.host(), request.sourceIp(), request.headers().first("User-Agent"), null);
         WebSocketRoute route = api.websocket().routes().get(WebSocketRoute.CONNECT);
         if (route == null) {
-            return Handshake.accept(pending); // $connect is optional (§7.1)
+            return Handshake.accept(pending); // $connect is optional (§7.1), and so has no authorization
         }
+        // The authorizer and the CONNECT event see one request: same time and request id.
+        String requestId = WebSocketEventWriter.newId();
+        ConnectAuthorizer.Outcome authorization = authorizer.authorize(api, stage, route, request,
+                new WebSocketEventWriter.EventContext(pending.open(null), now, requestId, pending.domainName(),
+                        stage.variables()));
+        if (authorization.isRefused()) {
+            return Handshake.refuse(authorization.refusal());
+        }
+        pending = new PendingConnection(pending.id(), api, stage, now, pending.domainName(), pending.sourceIp(),
+                pending.userAgent(), authorization.authorizer());
         WebSocketConnection connection = pending.open(null);
-        byte[] event = WebSocketEventWriter.connect(new WebSocketEventWriter.EventContext(connection, clock.instant(),
-                        WebSocketEventWriter.newId(), pending.domainName(), stage.variables()),
+        byte[] event = WebSocketEventWriter.connect(new WebSocketEventWriter.EventContext(connection, now, requestId,
+                        pending.domainName(), stage.variables()),
                 request.headers(), request.rawQuery(), request.scheme(), request.serverPort());
         InvokeResult result;
         try {

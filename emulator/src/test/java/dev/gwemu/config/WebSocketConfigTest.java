@@ -77,4 +77,53 @@ class WebSocketConfigTest {
         assertTrue(message.contains("route send calls function 'Missing', which api.yaml does not bind"), message);
         assertTrue(message.contains("the only route response API Gateway supports is $default"), message);
     }
+
+    @Test
+    void connectAuthorizersAreRead() throws Exception {
+        Api api = ProjectLoader.load(project("""
+                    routeSelectionExpression: $request.body.action
+                    authorizers:
+                      Tokens: {function: Chat, identitySource: [route.request.querystring.token, context.connectionId]}
+                      Quick: {function: Chat, identitySource: "route.request.header.Auth, stageVariables.room", authorizerResultTtlInSeconds: 0}
+                    routes:
+                      $connect: {function: Chat, authorizer: Tokens}
+                      sendmessage: {function: Chat}
+                """)).project().apis().get(0);
+
+        WebSocketRoute connect = api.websocket().routes().get("$connect");
+        assertEquals(dev.gwemu.model.AuthorizationType.CUSTOM, connect.authorization());
+        assertEquals("Tokens", connect.authorizer());
+        assertEquals(dev.gwemu.model.AuthorizationType.NONE, api.websocket().routes().get("sendmessage").authorization());
+        var tokens = api.websocket().authorizers().get("Tokens");
+        assertEquals(List.of("route.request.querystring.token", "context.connectionId"), tokens.identitySources());
+        assertEquals(300, tokens.resultTtlSeconds(), "REST's default");
+        assertTrue(tokens.authorizerUri().endsWith("function:Chat/invocations"));
+        var quick = api.websocket().authorizers().get("Quick");
+        assertEquals(List.of("route.request.header.Auth", "stageVariables.room"), quick.identitySources());
+        assertEquals(0, quick.resultTtlSeconds());
+    }
+
+    @Test
+    void authorizerMistakesFailWithLineAndReason() throws Exception {
+        Path file = project("""
+                    routeSelectionExpression: $request.body.action
+                    authorizers:
+                      Bad: {function: Missing, identitySource: [method.request.header.Auth], authorizerResultTtlInSeconds: 4000}
+                      Good: {function: Chat, identitySource: [route.request.header.Auth]}
+                    routes:
+                      $connect: {function: Chat, authorizer: Nope}
+                      send: {function: Chat, authorizer: Good}
+                      iam: {function: Chat, authorizationType: AWS_IAM}
+                      $default: {function: Chat, authorizationType: JWT}
+                """);
+        String message = assertThrows(DefinitionException.class, () -> ProjectLoader.load(file)).getMessage();
+        assertTrue(message.contains("authorizer Bad calls function 'Missing', which api.yaml does not bind"), message);
+        assertTrue(message.contains("'method.request.header.Auth' is not an identity source of a WebSocket API"), message);
+        assertTrue(message.contains("authorizerResultTtlInSeconds is from 0 (no caching) to 3600"), message);
+        assertTrue(message.contains("route $connect names authorizer 'Nope', which the API's authorizers: do not define"), message);
+        assertTrue(message.contains("route send: only the $connect route of a WebSocket API takes authorization"), message);
+        assertTrue(message.contains("route iam: only the $connect route"), message);
+        assertTrue(message.contains("authorizationType is NONE, AWS_IAM or CUSTOM"), message);
+        assertTrue(message.contains("/apis/0/authorizers/Bad"), message);
+    }
 }

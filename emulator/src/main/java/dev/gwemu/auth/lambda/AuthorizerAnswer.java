@@ -4,7 +4,7 @@ package dev.gwemu.auth.lambda;
  * What the authorizer function decided, in the form the cache keeps it: a result to evaluate, or the function's
  * {@code Unauthorized}. Failures (500) are never answers: they are thrown and never cached.
  */
-sealed interface AuthorizerAnswer<P> {
+public sealed interface AuthorizerAnswer<P> {
 
     /** The function returned a valid output. */
     record Authorized<P>(AuthorizerResult<P> result) implements AuthorizerAnswer<P> {

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * one cache per authorizer per stage, keyed by the identity (the token, or every REQUEST source's value). A stage's
  * canary is another deployment with its own stage variables, so it has caches of its own.
  */
-final class AuthorizerCache<P> {
+public final class AuthorizerCache<P> {
     /** Entries per authorizer and stage before the least recently used go [unc: AWS documents no bound]. */
     static final int MAX_ENTRIES = 10_000;
 
@@ -29,7 +29,7 @@ final class AuthorizerCache<P> {
     }
 
     /** @param clock entries expire by it (the gateway's clock) */
-    AuthorizerCache(Clock clock) {
+    public AuthorizerCache(Clock clock) {
         this.ticker = () -> {
             Instant now = clock.instant();
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -37,17 +37,17 @@ final class AuthorizerCache<P> {
     }
 
     /** True when answers of this authorizer are kept: a TTL above 0, and an identity to key them by. */
-    static boolean caches(AuthorizerSpec spec) {
+    public static boolean caches(AuthorizerSpec spec) {
         return spec.resultTtlSeconds() > 0 && !spec.identitySources().isEmpty();
     }
 
     /** The kept answer for this identity, or null. */
-    AuthorizerAnswer<P> get(AuthorizerSpec spec, Stage stage, List<String> identity) {
+    public AuthorizerAnswer<P> get(AuthorizerSpec spec, Stage stage, List<String> identity) {
         Cache<List<String>, AuthorizerAnswer<P>> cache = caches.get(scope(spec, stage));
         return cache == null ? null : cache.getIfPresent(identity);
     }
 
-    void put(AuthorizerSpec spec, Stage stage, List<String> identity, AuthorizerAnswer<P> answer) {
+    public void put(AuthorizerSpec spec, Stage stage, List<String> identity, AuthorizerAnswer<P> answer) {
         caches.computeIfAbsent(scope(spec, stage), scope -> newCache(spec.resultTtlSeconds())).put(identity, answer);
     }
 

@@ -30,7 +30,7 @@ public final class AuthorizerFunctions {
      * gateway-side timeout gives 500 {"message":null} (dev.to/marcogrcr, AUTHORIZER_APIGW_TIMEOUT). gwemu waits
      * as long as the longest REST integration, 29 s; the function's own timeout usually ends it sooner.
      */
-    static final Duration TIMEOUT = Duration.ofSeconds(29);
+    public static final Duration TIMEOUT = Duration.ofSeconds(29);
 
     private final LambdaRuntime runtime;
     private final long timeoutMillis;

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Response contract and outcomes table): a valid output is a result, the error {@code Unauthorized} is a 401
  * answer, anything else is a 500 thrown here.
  */
-final class AuthorizerResponseReader<P> {
+public final class AuthorizerResponseReader<P> {
     /** The function error message that means 401 (§3.3 [doc]): exactly this, case and all. */
     static final String UNAUTHORIZED_ERROR_MESSAGE = "Unauthorized";
     /**
@@ -40,10 +40,20 @@ final class AuthorizerResponseReader<P> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<JsonNode, ? extends P> policyParser;
+    private final int maxResultBytes;
 
     /** @param policyParser reads a {@code policyDocument}; IllegalArgumentException means it is malformed (500) */
     AuthorizerResponseReader(Function<JsonNode, ? extends P> policyParser) {
+        this(policyParser, MAX_RESULT_BYTES);
+    }
+
+    /**
+     * @param maxResultBytes the largest answer taken: WebSocket APIs apply their 8 KB quota (§7.1), REST
+     *                       {@link #MAX_RESULT_BYTES}
+     */
+    public AuthorizerResponseReader(Function<JsonNode, ? extends P> policyParser, int maxResultBytes) {
         this.policyParser = policyParser;
+        this.maxResultBytes = maxResultBytes;
     }
 
     /**
@@ -51,10 +61,10 @@ final class AuthorizerResponseReader<P> {
      * @throws dev.gwemu.pipeline.GatewayException 500 for every answer that is neither a valid output nor
      *                                             {@code Unauthorized}
      */
-    AuthorizerAnswer<P> read(InvokeResult result, long latencyMillis) {
-        if (result.payload().length > MAX_RESULT_BYTES) {
+    public AuthorizerAnswer<P> read(InvokeResult result, long latencyMillis) {
+        if (result.payload().length > maxResultBytes) {
             throw AuthorizerFailures.configurationError("the authorizer's answer is " + result.payload().length
-                    + " bytes, over the " + MAX_RESULT_BYTES + "-byte limit");
+                    + " bytes, over the " + maxResultBytes + "-byte limit");
         }
         if (result.functionError()) {
             String message = result.errorMessage();

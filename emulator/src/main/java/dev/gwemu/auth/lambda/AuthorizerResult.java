@@ -44,7 +44,7 @@ public record AuthorizerResult<P>(String principalId, P policy, Map<String, Stri
     }
 
     /** The same answer served again from the cache: no function call, so no latency (§3.3 [obs]). */
-    AuthorizerResult<P> servedFromCache() {
+    public AuthorizerResult<P> servedFromCache() {
         return new AuthorizerResult<>(principalId, policy, context, usageIdentifierKey, 0, true);
     }
 }

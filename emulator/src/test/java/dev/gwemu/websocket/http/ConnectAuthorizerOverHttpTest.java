@@ -1,0 +1,220 @@
+package dev.gwemu.websocket.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gwemu.support.MutableClock;
+import dev.gwemu.support.RunningGateway;
+import dev.gwemu.support.TestPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Lambda REQUEST authorizers and AWS_IAM on {@code $connect} over a real WebSocket (security-and-operations.md §7.1,
+ * §7.2, §3.3), with {@code java.net.http.WebSocket} against testdata/websocket-auth served by a real gwemu: the
+ * authorizer's result on every event of the connection, the 401/403/500 refusals, and the cache on the gateway's
+ * clock.
+ */
+class ConnectAuthorizerOverHttpTest {
+    static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
+    static final String TOKENS = "t0kenws001.execute-api.localhost";
+    static final String HEADERS = "head3rws01.execute-api.localhost";
+    static final String SIGNED = "s1gnedws01.execute-api.localhost";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path folder;
+    static MutableClock clock;
+    static RunningGateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path source = TestPaths.TESTDATA.resolve("websocket-auth");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = folder.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        clock = new MutableClock(START);
+        gateway = RunningGateway.start(folder.resolve("api.yaml"), clock);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    /** A client that queues what it receives. */
+    static final class Client implements WebSocket.Listener {
+        final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        JsonNode ask(String action) throws Exception {
+            socket.sendText("{\"action\":\"" + action + "\"}", true).join();
+            String message = messages.poll(20, TimeUnit.SECONDS);
+            assertNotNull(message, "no message within 20 s");
+            return JSON.readTree(message);
+        }
+
+        void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        }
+    }
+
+    static Client connect(String host, String pathAndQuery, Map<String, String> headers) {
+        Client client = new Client();
+        WebSocket.Builder builder = gateway.client().newWebSocketBuilder().header("Host", host);
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + pathAndQuery), client).join();
+        return client;
+    }
+
+    static Client connect(String host, String pathAndQuery) {
+        return connect(host, pathAndQuery, Map.of());
+    }
+
+    /** The handshake's refusal. */
+    static HttpResponse<String> refused(String host, String pathAndQuery, Map<String, String> headers) {
+        CompletionException e = assertThrows(CompletionException.class, () -> connect(host, pathAndQuery, headers));
+        @SuppressWarnings("unchecked")
+        HttpResponse<String> response = (HttpResponse<String>) ((WebSocketHandshakeException) e.getCause()).getResponse();
+        return response;
+    }
+
+    static HttpResponse<String> refused(String host, String pathAndQuery) {
+        return refused(host, pathAndQuery, Map.of());
+    }
+
+    /** How often the API's authorizer function ran, asked over a connection already authorized. */
+    static int calls(Client observer) throws Exception {
+        return observer.ask("authcalls").path("calls").asInt();
+    }
+
+    @Test
+    void anAllowedConnectionCarriesTheAuthorizerResultOnItsEvents() throws Exception {
+        Client client = connect(TOKENS, "/dev?token=allow-ada");
+        JsonNode authorizer = client.ask("hello").path("event").path("requestContext").path("authorizer");
+        assertEquals("user-ada", authorizer.path("principalId").asText());
+        assertEquals("acme", authorizer.path("tenant").asText());
+        assertEquals("3", authorizer.path("level").asText(), "context values are stringified");
+        assertEquals("true", authorizer.path("admin").asText());
+        assertTrue(authorizer.path("integrationLatency").isNumber(), authorizer.toString());
+
+        JsonNode connectEvent = client.ask("lastconnect").path("lastConnect");
+        assertEquals("CONNECT", connectEvent.path("requestContext").path("eventType").asText());
+        assertEquals("user-ada", connectEvent.path("requestContext").path("authorizer").path("principalId").asText());
+
+        JsonNode event = client.ask("authcalls").path("lastAuthorizerEvent");
+        assertEquals("REQUEST", event.path("type").asText());
+        assertEquals("arn:aws:execute-api:us-east-1:123456789012:t0kenws001/dev/$connect", event.path("methodArn").asText());
+        assertEquals("allow-ada", event.path("queryStringParameters").path("token").asText());
+        assertTrue(event.path("stageVariables").isObject() && event.path("stageVariables").isEmpty());
+        assertEquals("$connect", event.path("requestContext").path("routeKey").asText());
+        assertEquals(connectEvent.path("requestContext").path("connectionId"), event.path("requestContext").path("connectionId"),
+                "the authorizer sees the connection's id");
+        assertFalse(event.path("requestContext").has("authorizer"));
+        client.close();
+    }
+
+    @Test
+    void noIdentityIsRefused401WithoutCallingTheFunction() throws Exception {
+        Client observer = connect(TOKENS, "/dev?token=allow-observer");
+        int before = calls(observer);
+        HttpResponse<String> response = refused(TOKENS, "/dev");
+        assertEquals(401, response.statusCode());
+        assertEquals(401, refused(TOKENS, "/dev?token=").statusCode(), "an empty value is missing too");
+        assertEquals(before, calls(observer), "the authorizer was not called");
+        observer.close();
+    }
+
+    @Test
+    void denialsAndFailuresRefuseTheUpgrade() {
+        assertEquals(403, refused(TOKENS, "/dev?token=deny").statusCode());
+        assertEquals(403, refused(TOKENS, "/dev?token=elsewhere").statusCode(), "no Allow for .../$connect");
+        assertEquals(401, refused(TOKENS, "/dev?token=unauthorized").statusCode());
+        assertEquals(500, refused(TOKENS, "/dev?token=crash").statusCode());
+        assertEquals(500, refused(TOKENS, "/dev?token=garbage").statusCode());
+    }
+
+    @Test
+    void answersAreCachedByIdentityUntilTheTtlPassesOnTheGatewayClock() throws Exception {
+        Client observer = connect(TOKENS, "/dev?token=allow-watcher");
+        int before = calls(observer);
+        Client first = connect(TOKENS, "/dev?token=allow-cached");
+        Client second = connect(TOKENS, "/dev?token=allow-cached");
+        assertEquals(before + 1, calls(observer), "the second connection was answered from the cache");
+        JsonNode cached = second.ask("hello").path("event").path("requestContext").path("authorizer");
+        assertEquals("user-cached", cached.path("principalId").asText());
+        assertEquals(0, cached.path("integrationLatency").asInt(), "no call, no latency");
+        assertEquals(403, refused(TOKENS, "/dev?token=deny-cached").statusCode());
+        assertEquals(403, refused(TOKENS, "/dev?token=deny-cached").statusCode());
+        assertEquals(before + 2, calls(observer), "a Deny is cached too");
+
+        clock.advance(Duration.ofSeconds(301));
+        Client third = connect(TOKENS, "/dev?token=allow-cached");
+        assertEquals(before + 3, calls(observer), "the TTL has passed");
+        first.close();
+        second.close();
+        third.close();
+        observer.close();
+    }
+
+    @Test
+    void aHeaderAndStageVariableIdentityWithoutCachingCallsEveryTime() throws Exception {
+        assertEquals(401, refused(HEADERS, "/dev").statusCode());
+        Client observer = connect(HEADERS, "/dev", Map.of("Auth", "allow-grace"));
+        int before = calls(observer);
+        Client again = connect(HEADERS, "/dev", Map.of("Auth", "allow-grace"));
+        assertEquals(before + 1, calls(observer), "TTL 0: no cache");
+        JsonNode event = observer.ask("authcalls").path("lastAuthorizerEvent");
+        assertEquals("allow-grace", event.path("headers").path("Auth").asText());
+        assertEquals("local", event.path("stageVariables").path("realm").asText());
+        assertTrue(event.path("queryStringParameters").isObject() && event.path("queryStringParameters").isEmpty());
+        again.close();
+        observer.close();
+    }
+
+    @Test
+    void awsIamRefusesAnUnsignedUpgrade() {
+        HttpResponse<String> response = refused(SIGNED, "/dev");
+        assertEquals(403, response.statusCode());
+    }
+}
