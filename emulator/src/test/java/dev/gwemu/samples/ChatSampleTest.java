@@ -75,8 +75,8 @@ class ChatSampleTest {
             Member bob = join(client, uri);
             Member cy = join(client, uri);
 
-            ada.socket.sendText("{\"action\":\"sendmessage\",\"message\":\"hello room\"}", true).join();
-            for (Member member : new Member[] {ada, bob, cy}) {
+            say(ada, "hello room");
+            for (Member member : new Member[] {bob, cy}) {
                 JsonNode heard = member.next();
                 assertEquals("hello room", heard.path("message").asText());
                 assertTrue(heard.path("from").asText().endsWith("="), heard.toString());
@@ -89,11 +89,27 @@ class ChatSampleTest {
 
             cy.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
             Thread.sleep(500); // $disconnect runs after the close
-            ada.socket.sendText("{\"action\":\"sendmessage\",\"message\":\"still here?\"}", true).join();
+            say(ada, "still here?");
             assertEquals("still here?", bob.next().path("message").asText());
-            assertEquals("still here?", ada.next().path("message").asText());
             assertNull(cy.received.poll(1, TimeUnit.SECONDS), "a member who left hears nothing");
         }
+    }
+
+    /**
+     * Sends a chat message until the room takes it: the one environment of ChatRoom (reservedConcurrency 1) may be busy
+     * with another member's $connect or $disconnect, and a throttled call answers AWS's "Internal server error" frame,
+     * as it would in AWS; a client sends again. Returns once the sender hears its own message back.
+     */
+    private static void say(Member sender, String text) throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            sender.socket.sendText("{\"action\":\"sendmessage\",\"message\":" + JSON.writeValueAsString(text) + "}", true).join();
+            JsonNode answer = sender.next();
+            if (text.equals(answer.path("message").asText())) {
+                return;
+            }
+            assertEquals("Internal server error", answer.path("message").asText(), answer.toString());
+        }
+        throw new AssertionError("the room never took " + text);
     }
 
     private static Member join(HttpClient client, URI uri) {
