@@ -132,7 +132,7 @@ final class StartCommand implements Callable<Integer> {
             }
             try {
                 // Functions calling back through https://{domainName}/{stage} (the AWS docs' @connections code) trust it.
-                InProcessTrust.install(loaded.project().stateDir(),
+                InProcessTrust.install(
                         certificates.certificates().stream().map(GatewayTls.ServedCertificate::file).toList());
             } catch (Exception e) {
                 err.println("gwemu: warning: functions will not trust the HTTPS certificate: " + e.getMessage());

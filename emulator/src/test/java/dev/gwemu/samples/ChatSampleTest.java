@@ -66,7 +66,7 @@ class ChatSampleTest {
         Files.copy(TestPaths.PROJECT_ROOT.resolve("sample-apis/target/sample-handlers.jar"), dir.resolve("target/sample-handlers.jar"));
         Project project = ProjectLoader.load(sample.resolve("api.yaml")).project();
         GatewayTls tls = GatewayTls.selfSigned(project, "127.0.0.1", Instant.now());
-        InProcessTrust.install(project.stateDir(), tls.certificates().stream().map(GatewayTls.ServedCertificate::file).toList());
+        InProcessTrust.install(tls.certificates().stream().map(GatewayTls.ServedCertificate::file).toList());
         try (GatewayServer server = GatewayServer.start(Gateway.create(project, Clock.systemUTC(), null), "127.0.0.1", 0,
                 tls.context())) {
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(sample.resolve(".gwemu/tls-cert.pem"))).build();

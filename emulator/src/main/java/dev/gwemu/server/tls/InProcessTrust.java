@@ -1,7 +1,5 @@
 package dev.gwemu.server.tls;
 
-import dev.gwemu.model.StateFolder;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
@@ -18,24 +16,20 @@ import java.util.List;
  * Lets code running inside gwemu's JVM trust the certificates gwemu serves, besides the JDK's own CAs. In-process Lambda
  * functions that call back through {@code @connections} as the AWS docs show ({@code "https://" + domainName + "/" +
  * stage} with the AWS SDK) then reach the gateway under {@code --tls} without changing their code. Only this JVM is
- * affected: the trust store is written to the state folder and named by the {@code javax.net.ssl.trustStore*}
+ * affected: the trust store is a temporary file (gone when the JVM exits) named by the {@code javax.net.ssl.trustStore*}
  * properties, and the default SSLContext is replaced by one that reads it.
  */
 public final class InProcessTrust {
-    /** The trust store file in the state folder: the JDK's CAs (or the configured store's) plus gwemu's certificates. */
-    public static final String STORE_FILE = "in-process-truststore.p12";
     static final char[] PASSWORD = "gwemu-local".toCharArray();
 
     private InProcessTrust() {
     }
 
     /**
-     * @param stateDir     the project's state folder ({@code .gwemu})
      * @param certificates the certificate chains gwemu serves (PEM files)
-     * @return the trust store written
+     * @return the trust store written: the JDK's CAs (or the configured store's) plus gwemu's certificates
      */
-    public static Path install(Path stateDir, List<Path> certificates) throws IOException, GeneralSecurityException,
-            TlsSetupException {
+    public static Path install(List<Path> certificates) throws IOException, GeneralSecurityException, TlsSetupException {
         KeyStore store = baseStore();
         int n = 0;
         for (Path file : certificates) {
@@ -43,8 +37,14 @@ public final class InProcessTrust {
                 store.setCertificateEntry("gwemu-" + n++, certificate);
             }
         }
-        StateFolder.ensure(stateDir);
-        Path file = stateDir.resolve(STORE_FILE);
+        Path file;
+        try { // owner-only where the file system knows permissions
+            file = Files.createTempFile("gwemu-in-process-trust", ".p12", java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            file = Files.createTempFile("gwemu-in-process-trust", ".p12");
+        }
+        file.toFile().deleteOnExit();
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, PASSWORD);
         }

@@ -67,7 +67,7 @@ class WebSocketOverTlsTest {
         Path apiYaml = TlsClients.copyProject(TestPaths.TESTDATA.resolve("websocket"), dir);
         Project project = ProjectLoader.load(apiYaml).project();
         GatewayTls tls = GatewayTls.selfSigned(project, "127.0.0.1", Instant.now());
-        InProcessTrust.install(project.stateDir(), tls.certificates().stream().map(GatewayTls.ServedCertificate::file).toList());
+        InProcessTrust.install(tls.certificates().stream().map(GatewayTls.ServedCertificate::file).toList());
         try (GatewayServer server = GatewayServer.start(Gateway.create(project, Clock.systemUTC(), null), "127.0.0.1", 0,
                 tls.context())) {
             SSLContext trust = TlsClients.trusting(dir.resolve(".gwemu/tls-cert.pem"));
