@@ -1,5 +1,6 @@
 package dev.gwemu.server;
 
+import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.websocket.ClientChannel;
 import dev.gwemu.websocket.Handshake;
@@ -39,8 +40,12 @@ final class WebSocketEndpoint {
         t.setDaemon(true);
         return t;
     });
-    private final WebSocketProtocolHandshakeHandler handshake = new WebSocketProtocolHandshakeHandler(
-            (io.undertow.websockets.WebSocketConnectionCallback) (exchange, channel) -> opened(exchange.getAttachment(PENDING), channel));
+    /** Headers the handshake sets itself; a $connect answer cannot replace them. */
+    private static final java.util.Set<String> HANDSHAKE_OWN = java.util.Set.of("connection", "upgrade",
+            "sec-websocket-accept", "sec-websocket-extensions", "content-length", "transfer-encoding");
+    private final io.undertow.websockets.WebSocketConnectionCallback callback =
+            (exchange, channel) -> opened(exchange.getAttachment(PENDING), channel);
+    private final WebSocketProtocolHandshakeHandler handshake = new WebSocketProtocolHandshakeHandler(callback);
 
     private final java.util.concurrent.ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gwemu-websocket-sweep");
@@ -70,7 +75,18 @@ final class WebSocketEndpoint {
             return true;
         }
         exchange.putAttachment(PENDING, decision.accepted());
-        handshake.handleRequest(exchange);
+        String protocol = null;
+        for (HeaderList.Header h : decision.headers().lines()) {
+            if (h.name().equalsIgnoreCase("Sec-WebSocket-Protocol")) {
+                protocol = h.value().trim();
+            } else if (!HANDSHAKE_OWN.contains(h.name().toLowerCase(java.util.Locale.ROOT))) {
+                exchange.getResponseHeaders().add(io.undertow.util.HttpString.tryFromString(h.name()), h.value());
+            }
+        }
+        // The subprotocol $connect chose is the one the handshake agrees to; without one, none is (as in AWS).
+        (protocol == null ? handshake : new WebSocketProtocolHandshakeHandler(
+                java.util.List.of(new io.undertow.websockets.core.protocol.version13.Hybi13Handshake(
+                        java.util.Set.of(protocol), false)), callback)).handleRequest(exchange);
         return true;
     }
 

@@ -132,12 +132,13 @@ public final class WebSocketGateway {
             LOG.info("$connect of {} refused: the function failed: {}", api.name(), result.payloadPreview());
             return Handshake.refuse(json(500, "{\"message\": \"Internal server error\"}"));
         }
-        int status = statusOf(result.payload());
+        JsonNode answer = parsed(result.payload());
+        int status = answer != null && answer.path("statusCode").canConvertToInt() ? answer.get("statusCode").asInt() : 200;
         if (status < 200 || status > 299) {
             // A non-2xx statusCode is the handshake's status (§7.1 [unc]).
             return Handshake.refuse(new HttpResponse(status, new HeaderList(), new byte[0]));
         }
-        return Handshake.accept(pending);
+        return Handshake.accept(pending, handshakeHeaders(answer));
     }
 
     /** The upgrade completed: the connection is open and reachable through {@code @connections}. */
@@ -249,14 +250,27 @@ public final class WebSocketGateway {
         return new String(payload, StandardCharsets.UTF_8);
     }
 
-    private static int statusOf(byte[] payload) {
+    /** The function's answer as a JSON object, or null when it is not one. */
+    private static JsonNode parsed(byte[] payload) {
         try {
             JsonNode answer = JSON.readTree(payload);
-            return answer != null && answer.isObject() && answer.path("statusCode").canConvertToInt()
-                    ? answer.get("statusCode").asInt() : 200;
+            return answer != null && answer.isObject() ? answer : null;
         } catch (IOException e) {
-            return 200;
+            return null;
         }
+    }
+
+    /** The {@code headers} of a {@code $connect} proxy answer: they go on the handshake's 101 response (§7.1 [doc]). */
+    private static HeaderList handshakeHeaders(JsonNode answer) {
+        HeaderList headers = new HeaderList();
+        if (answer != null && answer.path("headers").isObject()) {
+            answer.get("headers").fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    headers.add(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        return headers;
     }
 
     /** AWS's error frame: {@code {"message": "Forbidden", "connectionId":"...", "requestId":"..."}} (§7.1 [obs]). */

@@ -170,6 +170,15 @@ class WebSocketOverHttpTest {
     }
 
     @Test
+    void theSubprotocolConnectAnswersIsTheHandshakes() {
+        Client client = new Client();
+        client.socket = gateway.client().newWebSocketBuilder().header("Host", CHAT).subprotocols("chat.v2", "chat.v1")
+                .buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + "/dev"), client).join();
+        assertEquals("chat.v2", client.socket.getSubprotocol(), "$connect's Sec-WebSocket-Protocol header (§7.1)");
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+    }
+
+    @Test
     void disconnectHearsTheCloseCode() throws Exception {
         Client first = connect(CHAT, "/dev");
         first.socket.sendClose(4000, "done").join();
