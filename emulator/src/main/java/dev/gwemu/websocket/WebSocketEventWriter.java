@@ -2,6 +2,7 @@ package dev.gwemu.websocket;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.gwemu.integration.EventMaps;
 import dev.gwemu.pipeline.AuthorizerJson;
 import dev.gwemu.pipeline.HeaderList;
 import dev.gwemu.pipeline.QueryString;
@@ -123,7 +124,7 @@ public final class WebSocketEventWriter {
                     g.writeStringField(e.getKey(), e.getValue());
                 }
                 g.writeEndObject();
-                writeMultiMap(g, "multiValueQueryStringParameters", query.all());
+                EventMaps.writeMultiMap(g, "multiValueQueryStringParameters", query.all());
             }
             writeStageVariables(g, context);
             writeRequestContext(g, context, "$connect", "CONNECT", null, null);
@@ -227,19 +228,7 @@ public final class WebSocketEventWriter {
             g.writeStringField(e.getKey(), e.getValue().get(e.getValue().size() - 1));
         }
         g.writeEndObject();
-        writeMultiMap(g, "multiValueHeaders", sorted);
-    }
-
-    private static void writeMultiMap(JsonGenerator g, String name, Map<String, List<String>> map) throws IOException {
-        g.writeObjectFieldStart(name);
-        for (Map.Entry<String, List<String>> e : map.entrySet()) {
-            g.writeArrayFieldStart(e.getKey());
-            for (String v : e.getValue()) {
-                g.writeString(v);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
+        EventMaps.writeMultiMap(g, "multiValueHeaders", sorted);
     }
 
     private static void writeStageVariables(JsonGenerator g, EventContext context) throws IOException {

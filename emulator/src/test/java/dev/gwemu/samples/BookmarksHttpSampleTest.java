@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gwemu.auth.cognito.LocalIssuer;
 import dev.gwemu.auth.cognito.TokenRequest;
 import dev.gwemu.model.UserPoolSpec;
+import dev.gwemu.support.ProjectCopy;
 import dev.gwemu.support.RunningGateway;
 import dev.gwemu.support.TestPaths;
 import org.junit.jupiter.api.AfterAll;
@@ -13,10 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,17 +34,7 @@ class BookmarksHttpSampleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path source = TestPaths.PROJECT_ROOT.resolve("sample-apis/bookmarks-http");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = folder.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!source.relativize(file).startsWith(".gwemu")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        ProjectCopy.of(TestPaths.PROJECT_ROOT.resolve("sample-apis/bookmarks-http"), folder);
         issuer = LocalIssuer.open(folder.resolve(".gwemu"));
         gateway = RunningGateway.start(folder.resolve("api.yaml"));
     }

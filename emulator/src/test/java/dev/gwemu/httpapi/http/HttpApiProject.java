@@ -6,6 +6,7 @@ import dev.gwemu.auth.cognito.LocalIssuer;
 import dev.gwemu.auth.cognito.TokenRequest;
 import dev.gwemu.model.UserPoolSpec;
 import dev.gwemu.support.MutableClock;
+import dev.gwemu.support.ProjectCopy;
 import dev.gwemu.support.RunningGateway;
 import dev.gwemu.support.TestPaths;
 
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * testdata/httpapi copied to a temporary folder, its HTTP proxy backend URL filled in, and served by a real gwemu on
@@ -42,16 +42,7 @@ final class HttpApiProject implements AutoCloseable {
     /** @param backendUrl what the HTTP proxy route of stage dev calls, e.g. {@code http://127.0.0.1:4567} */
     static HttpApiProject start(Path folder, String backendUrl) throws Exception {
         Path project = folder.resolve("httpapi");
-        try (Stream<Path> files = Files.walk(TestPaths.TESTDATA.resolve("httpapi"))) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = project.resolve(TestPaths.TESTDATA.resolve("httpapi").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.toString().contains(".gwemu")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        ProjectCopy.of(TestPaths.TESTDATA.resolve("httpapi"), project);
         Path apiYaml = project.resolve("api.yaml");
         Files.writeString(apiYaml, Files.readString(apiYaml).replace("BACKEND_URL", backendUrl));
         MutableClock clock = new MutableClock(START);

@@ -1,8 +1,8 @@
 package dev.gwemu.websocket.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gwemu.support.MutableClock;
+import dev.gwemu.support.ProjectCopy;
 import dev.gwemu.support.RunningGateway;
 import dev.gwemu.support.TestPaths;
 import org.junit.jupiter.api.AfterAll;
@@ -10,23 +10,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +35,6 @@ class ConnectAuthorizerOverHttpTest {
     static final String TOKENS = "t0kenws001.execute-api.localhost";
     static final String HEADERS = "head3rws01.execute-api.localhost";
     static final String SIGNED = "s1gnedws01.execute-api.localhost";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path folder;
@@ -50,17 +43,7 @@ class ConnectAuthorizerOverHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path source = TestPaths.TESTDATA.resolve("websocket-auth");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = folder.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        ProjectCopy.of(TestPaths.TESTDATA.resolve("websocket-auth"), folder);
         clock = new MutableClock(START);
         gateway = RunningGateway.start(folder.resolve("api.yaml"), clock);
     }
@@ -70,44 +53,11 @@ class ConnectAuthorizerOverHttpTest {
         gateway.close();
     }
 
-    /** A client that queues what it receives. */
-    static final class Client implements WebSocket.Listener {
-        final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        JsonNode ask(String action) throws Exception {
-            socket.sendText("{\"action\":\"" + action + "\"}", true).join();
-            String message = messages.poll(20, TimeUnit.SECONDS);
-            assertNotNull(message, "no message within 20 s");
-            return JSON.readTree(message);
-        }
-
-        void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
-        }
+    static WebSocketClient connect(String host, String pathAndQuery, Map<String, String> headers) {
+        return WebSocketClient.connect(gateway, host, pathAndQuery, headers);
     }
 
-    static Client connect(String host, String pathAndQuery, Map<String, String> headers) {
-        Client client = new Client();
-        WebSocket.Builder builder = gateway.client().newWebSocketBuilder().header("Host", host);
-        headers.forEach(builder::header);
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + pathAndQuery), client).join();
-        return client;
-    }
-
-    static Client connect(String host, String pathAndQuery) {
+    static WebSocketClient connect(String host, String pathAndQuery) {
         return connect(host, pathAndQuery, Map.of());
     }
 
@@ -124,13 +74,13 @@ class ConnectAuthorizerOverHttpTest {
     }
 
     /** How often the API's authorizer function ran, asked over a connection already authorized. */
-    static int calls(Client observer) throws Exception {
+    static int calls(WebSocketClient observer) throws Exception {
         return observer.ask("authcalls").path("calls").asInt();
     }
 
     @Test
     void anAllowedConnectionCarriesTheAuthorizerResultOnItsEvents() throws Exception {
-        Client client = connect(TOKENS, "/dev?token=allow-ada");
+        WebSocketClient client = connect(TOKENS, "/dev?token=allow-ada");
         JsonNode authorizer = client.ask("hello").path("event").path("requestContext").path("authorizer");
         assertEquals("user-ada", authorizer.path("principalId").asText());
         assertEquals("acme", authorizer.path("tenant").asText());
@@ -156,7 +106,7 @@ class ConnectAuthorizerOverHttpTest {
 
     @Test
     void noIdentityIsRefused401WithoutCallingTheFunction() throws Exception {
-        Client observer = connect(TOKENS, "/dev?token=allow-observer");
+        WebSocketClient observer = connect(TOKENS, "/dev?token=allow-observer");
         int before = calls(observer);
         HttpResponse<String> response = refused(TOKENS, "/dev");
         assertEquals(401, response.statusCode());
@@ -176,10 +126,10 @@ class ConnectAuthorizerOverHttpTest {
 
     @Test
     void answersAreCachedByIdentityUntilTheTtlPassesOnTheGatewayClock() throws Exception {
-        Client observer = connect(TOKENS, "/dev?token=allow-watcher");
+        WebSocketClient observer = connect(TOKENS, "/dev?token=allow-watcher");
         int before = calls(observer);
-        Client first = connect(TOKENS, "/dev?token=allow-cached");
-        Client second = connect(TOKENS, "/dev?token=allow-cached");
+        WebSocketClient first = connect(TOKENS, "/dev?token=allow-cached");
+        WebSocketClient second = connect(TOKENS, "/dev?token=allow-cached");
         assertEquals(before + 1, calls(observer), "the second connection was answered from the cache");
         JsonNode cached = second.ask("hello").path("event").path("requestContext").path("authorizer");
         assertEquals("user-cached", cached.path("principalId").asText());
@@ -189,7 +139,7 @@ class ConnectAuthorizerOverHttpTest {
         assertEquals(before + 2, calls(observer), "a Deny is cached too");
 
         clock.advance(Duration.ofSeconds(301));
-        Client third = connect(TOKENS, "/dev?token=allow-cached");
+        WebSocketClient third = connect(TOKENS, "/dev?token=allow-cached");
         assertEquals(before + 3, calls(observer), "the TTL has passed");
         first.close();
         second.close();
@@ -200,9 +150,9 @@ class ConnectAuthorizerOverHttpTest {
     @Test
     void aHeaderAndStageVariableIdentityWithoutCachingCallsEveryTime() throws Exception {
         assertEquals(401, refused(HEADERS, "/dev").statusCode());
-        Client observer = connect(HEADERS, "/dev", Map.of("Auth", "allow-grace"));
+        WebSocketClient observer = connect(HEADERS, "/dev", Map.of("Auth", "allow-grace"));
         int before = calls(observer);
-        Client again = connect(HEADERS, "/dev", Map.of("Auth", "allow-grace"));
+        WebSocketClient again = connect(HEADERS, "/dev", Map.of("Auth", "allow-grace"));
         assertEquals(before + 1, calls(observer), "TTL 0: no cache");
         JsonNode event = observer.ask("authcalls").path("lastAuthorizerEvent");
         assertEquals("allow-grace", event.path("headers").path("Auth").asText());

@@ -3,6 +3,7 @@ package dev.gwemu.websocket.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gwemu.support.MutableClock;
+import dev.gwemu.support.ProjectCopy;
 import dev.gwemu.support.RunningGateway;
 import dev.gwemu.support.TestPaths;
 import org.junit.jupiter.api.AfterAll;
@@ -21,14 +22,11 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -55,17 +53,7 @@ class WebSocketOverHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path source = TestPaths.TESTDATA.resolve("websocket");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = folder.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        ProjectCopy.of(TestPaths.TESTDATA.resolve("websocket"), folder);
         clock = new MutableClock(START);
         gateway = RunningGateway.start(folder.resolve("api.yaml"), clock);
     }
@@ -75,51 +63,13 @@ class WebSocketOverHttpTest {
         gateway.close();
     }
 
-    /** A client that queues what it receives. */
-    static final class Client implements WebSocket.Listener {
-        final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final LinkedBlockingQueue<Integer> closes = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closes.add(statusCode);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            String message = messages.poll(20, TimeUnit.SECONDS);
-            assertNotNull(message, "no message within 20 s");
-            return message;
-        }
-
-        void send(String text) {
-            socket.sendText(text, true).join();
-        }
-    }
-
-    static Client connect(String host, String pathAndQuery) {
-        Client client = new Client();
-        client.socket = gateway.client().newWebSocketBuilder().header("Host", host)
-                .buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + pathAndQuery), client).join();
-        return client;
+    static WebSocketClient connect(String host, String pathAndQuery) {
+        return WebSocketClient.connect(gateway, host, pathAndQuery, java.util.Map.of());
     }
 
     @Test
     void messagesAreRoutedByTheSelectionExpressionAndAnswered() throws Exception {
-        Client client = connect(CHAT, "/dev?user=ada");
+        WebSocketClient client = connect(CHAT, "/dev?user=ada");
         client.send("{\"action\":\"echo\",\"text\":\"hi\"}");
         JsonNode event = JSON.readTree(client.next()).path("event");
         assertEquals("echo", event.path("requestContext").path("routeKey").asText());
@@ -138,7 +88,7 @@ class WebSocketOverHttpTest {
 
     @Test
     void aRouteWithoutRouteResponseAnswersNothingAndAFailingOneAnErrorFrame() throws Exception {
-        Client client = connect(CHAT, "/dev");
+        WebSocketClient client = connect(CHAT, "/dev");
         client.send("{\"action\":\"silent\"}");
         client.send("{\"action\":\"crash\"}");
         JsonNode frame = JSON.readTree(client.next());
@@ -149,7 +99,7 @@ class WebSocketOverHttpTest {
 
     @Test
     void noMatchingRouteAndNoDefaultIsAForbiddenFrameAndTheConnectionStays() throws Exception {
-        Client client = connect(STRICT, "/dev");
+        WebSocketClient client = connect(STRICT, "/dev");
         client.send("{\"action\":\"other\"}");
         String frame = client.next();
         assertTrue(frame.startsWith("{\"message\": \"Forbidden\", \"connectionId\":\""), frame);
@@ -171,7 +121,7 @@ class WebSocketOverHttpTest {
 
     @Test
     void theSubprotocolConnectAnswersIsTheHandshakes() {
-        Client client = new Client();
+        WebSocketClient client = new WebSocketClient();
         client.socket = gateway.client().newWebSocketBuilder().header("Host", CHAT).subprotocols("chat.v2", "chat.v1")
                 .buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + "/dev"), client).join();
         assertEquals("chat.v2", client.socket.getSubprotocol(), "$connect's Sec-WebSocket-Protocol header (§7.1)");
@@ -180,10 +130,10 @@ class WebSocketOverHttpTest {
 
     @Test
     void disconnectHearsTheCloseCode() throws Exception {
-        Client first = connect(CHAT, "/dev");
+        WebSocketClient first = connect(CHAT, "/dev");
         first.socket.sendClose(4000, "done").join();
         assertNotNull(first.closes.poll(20, TimeUnit.SECONDS));
-        Client second = connect(CHAT, "/dev");
+        WebSocketClient second = connect(CHAT, "/dev");
         JsonNode last = null;
         for (int i = 0; i < 50 && (last == null || !last.isObject()); i++) { // $disconnect runs after the close
             second.send("{\"action\":\"lastdisconnect\"}");
@@ -199,7 +149,7 @@ class WebSocketOverHttpTest {
 
     @Test
     void anIdleConnectionIsClosedByTheGatewayClock() throws Exception {
-        Client client = connect(CHAT, "/dev");
+        WebSocketClient client = connect(CHAT, "/dev");
         client.send("{\"action\":\"echo\"}");
         client.next();
         clock.advance(Duration.ofMinutes(11));
@@ -213,7 +163,7 @@ class WebSocketOverHttpTest {
 
     @Test
     void theAwsSdkReachesConnectionsThroughConnections() throws Exception {
-        Client client = connect(CHAT, "/dev");
+        WebSocketClient client = connect(CHAT, "/dev");
         client.send("{\"action\":\"whoami\"}");
         JsonNode me = JSON.readTree(client.next());
         String id = me.path("connectionId").asText();
@@ -239,14 +189,14 @@ class WebSocketOverHttpTest {
 
     @Test
     void aMessageOver128KbClosesTheConnectionWith1009() throws Exception {
-        Client client = connect(CHAT, "/dev");
+        WebSocketClient client = connect(CHAT, "/dev");
         client.send("{\"action\":\"echo\",\"pad\":\"" + "x".repeat(128 * 1024) + "\"}");
         assertEquals(1009, client.closes.poll(20, TimeUnit.SECONDS), "message too big (§7.1)");
     }
 
     @Test
     void aConnectionIsClosedAtItsMaximumAgeEvenWhenActive() throws Exception {
-        Client client = connect(STRICT, "/dev");
+        WebSocketClient client = connect(STRICT, "/dev");
         client.send("{\"action\":\"only\"}");
         client.next();
         clock.advance(Duration.ofMinutes(59));
