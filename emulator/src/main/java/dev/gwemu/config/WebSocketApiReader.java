@@ -43,7 +43,7 @@ final class WebSocketApiReader {
     /** The keys of a WebSocket API's api.yaml entry. */
     static final Set<String> API_KEYS = Set.of("name", "id", "type", "stages", "routeSelectionExpression", "routes",
             "idleTimeoutSeconds", "maxConnectionSeconds", "authorizers");
-    private static final Set<String> ROUTE_KEYS = Set.of("function", "integrationUri", "routeResponseSelectionExpression",
+    private static final Set<String> ROUTE_KEYS = Set.of("function", "integrationUri", "mock", "routeResponseSelectionExpression",
             "timeoutInMillis", "authorizer", "authorizationType");
     private static final Set<String> AUTHORIZER_KEYS = Set.of("function", "authorizerUri", "identitySource",
             "authorizerResultTtlInSeconds");
@@ -113,8 +113,9 @@ final class WebSocketApiReader {
             return null;
         }
         KnownKeys.check(node, at, ROUTE_KEYS, (pointer, message) -> problems.add(lines.problem(pointer, message)));
-        String uri = lambdaUri(node, "integrationUri", "route " + key, at, projectFile, problems);
-        if (uri == null) {
+        String mock = mockResponse(key, node, at, lines, problems);
+        String uri = node.has("mock") ? null : lambdaUri(node, "integrationUri", "route " + key, at, projectFile, problems);
+        if (uri == null && !node.has("mock")) {
             return null;
         }
         String selection = node.path("routeResponseSelectionExpression").asText(null);
@@ -129,7 +130,30 @@ final class WebSocketApiReader {
         }
         AuthorizationType authorization = authorization(key, node, at, authorizers, lines, problems);
         return new WebSocketRoute(key, uri, selection != null, timeout, authorization,
-                authorization == AuthorizationType.CUSTOM ? node.path("authorizer").asText() : null);
+                authorization == AuthorizationType.CUSTOM ? node.path("authorizer").asText() : null, mock);
+    }
+
+    /**
+     * {@code mock: {responseTemplate: "..."}}: a MOCK integration whose Velocity template (with {@code $input} the
+     * client's message and {@code $context} the connection's) is what a route response sends. Compiled here so a
+     * template that does not parse is a load error.
+     */
+    private static String mockResponse(String key, JsonNode node, String at, SourceLines lines, List<Problem> problems) {
+        JsonNode mock = node.path("mock");
+        if (mock.isMissingNode()) {
+            return null;
+        }
+        if (node.has("function") || node.has("integrationUri")) {
+            problems.add(lines.problem(at + "/mock", "route " + key + " has one integration: a function or mock"));
+        }
+        KnownKeys.check(mock, at + "/mock", Set.of("responseTemplate"), (pointer, message) -> problems.add(lines.problem(pointer, message)));
+        String template = mock.path("responseTemplate").asText("");
+        try {
+            dev.gwemu.mapping.VtlTemplate.compile(key, template);
+        } catch (RuntimeException e) {
+            problems.add(lines.problem(at + "/mock/responseTemplate", "route " + key + ": " + e.getMessage()));
+        }
+        return template;
     }
 
     /**
@@ -242,7 +266,8 @@ final class WebSocketApiReader {
         String function = node.path("function").asText(null);
         String uri = node.path(uriField).asText(null);
         if ((function == null) == (uri == null)) {
-            problems.add(lines.problem(at, what + " names its Lambda function: function: Name (or " + uriField + ")"));
+            problems.add(lines.problem(at, what + " names its Lambda function: function: Name (or " + uriField
+                    + (uriField.equals("integrationUri") ? "; or mock: {responseTemplate: ...}" : "") + ")"));
             return null;
         }
         if (uri == null) {

@@ -5,15 +5,16 @@ package dev.gwemu.model;
  * with its Lambda proxy integration.
  *
  * @param routeKey       {@code $connect}, {@code $disconnect}, {@code $default} or a custom key such as {@code sendmessage}
- * @param integrationUri the Lambda function's invocation URI
+ * @param integrationUri the Lambda function's invocation URI, or null for a MOCK integration
  * @param routeResponse  {@code routeResponseSelectionExpression: $default}: the integration's result goes back to the
  *                       client as a message; otherwise it is discarded
  * @param timeoutMillis  the integration timeout, 50 to 29000
  * @param authorization  NONE, AWS_IAM or CUSTOM (a Lambda REQUEST authorizer); only {@code $connect} has other than NONE
  * @param authorizer     the name of the API's authorizer when CUSTOM, else null
+ * @param mockResponse   a MOCK integration's response template (Velocity), what a route response sends; null for Lambda
  */
 public record WebSocketRoute(String routeKey, String integrationUri, boolean routeResponse, int timeoutMillis,
-                             AuthorizationType authorization, String authorizer) {
+                             AuthorizationType authorization, String authorizer, String mockResponse) {
     public static final String CONNECT = "$connect";
     public static final String DISCONNECT = "$disconnect";
     public static final String DEFAULT = "$default";
@@ -21,6 +22,11 @@ public record WebSocketRoute(String routeKey, String integrationUri, boolean rou
 
     /** A route without authorization. */
     public WebSocketRoute(String routeKey, String integrationUri, boolean routeResponse, int timeoutMillis) {
-        this(routeKey, integrationUri, routeResponse, timeoutMillis, AuthorizationType.NONE, null);
+        this(routeKey, integrationUri, routeResponse, timeoutMillis, AuthorizationType.NONE, null, null);
+    }
+
+    /** Whether the route is integrated with MOCK instead of a Lambda function. */
+    public boolean isMock() {
+        return integrationUri == null;
     }
 }

@@ -6,6 +6,8 @@ import dev.gwemu.integration.InvokeFailures;
 import dev.gwemu.integration.LambdaTargets;
 import dev.gwemu.lambda.InvokeResult;
 import dev.gwemu.lambda.LambdaRuntime;
+import dev.gwemu.mapping.MappingInput;
+import dev.gwemu.mapping.VtlTemplate;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.ApiType;
 import dev.gwemu.model.Stage;
@@ -47,6 +49,8 @@ public final class WebSocketGateway {
     private final Connections connections;
     private final Map<String, Integer> closeCodes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> closeReasons = new java.util.concurrent.ConcurrentHashMap<>();
+    /** MOCK routes' response templates, compiled on first use (they were checked at load). */
+    private final Map<WebSocketRoute, VtlTemplate> mockTemplates = new java.util.concurrent.ConcurrentHashMap<>();
     /** The Host each connection came with: {@code requestContext.domainName} of its events. */
     private final Map<String, String> domainNames = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
@@ -117,6 +121,9 @@ public final class WebSocketGateway {
         }
         pending = new PendingConnection(pending.id(), api, stage, now, pending.domainName(), pending.sourceIp(),
                 pending.userAgent(), authorization.authorizer());
+        if (route.isMock()) {
+            return Handshake.accept(pending); // a MOCK $connect lets every authorized client in
+        }
         WebSocketConnection connection = pending.open(null);
         byte[] event = WebSocketEventWriter.connect(new WebSocketEventWriter.EventContext(connection, now, requestId,
                         pending.domainName(), stage.variables()),
@@ -168,6 +175,10 @@ public final class WebSocketGateway {
             connection.channel().sendText(errorFrame("Forbidden", connectionId, requestId));
             return;
         }
+        if (route.isMock()) {
+            mock(connection, route, stage, data, binary, requestId);
+            return;
+        }
         WebSocketEventWriter.EventContext context = new WebSocketEventWriter.EventContext(connection, now, requestId,
                 domainNames.get(connectionId), stage.variables());
         byte[] event = binary ? WebSocketEventWriter.message(context, route.routeKey(), WebSocketEventWriter.newId(), data)
@@ -182,6 +193,39 @@ public final class WebSocketGateway {
             }
         } catch (GatewayException e) {
             connection.channel().sendText(errorFrame("Internal server error", connectionId, requestId));
+        }
+    }
+
+    /**
+     * A MOCK route: no function runs; with a route response, its template is rendered ({@code $input} the message,
+     * {@code $context} the connection's) and sent back [unc: which body $input reads in AWS's MOCK is not recorded].
+     */
+    private void mock(WebSocketConnection connection, WebSocketRoute route, Stage stage, byte[] data, boolean binary,
+                      String requestId) {
+        if (!route.routeResponse()) {
+            return;
+        }
+        Map<String, Object> context = new java.util.LinkedHashMap<>();
+        context.put("connectionId", connection.id());
+        context.put("routeKey", route.routeKey());
+        context.put("eventType", "MESSAGE");
+        context.put("requestId", requestId);
+        context.put("stage", connection.stage());
+        context.put("apiId", connection.apiId());
+        context.put("domainName", domainNames.get(connection.id()));
+        context.put("connectedAt", connection.connectedAt().toEpochMilli());
+        context.put("identity", Map.of("sourceIp", connection.sourceIp()));
+        if (connection.authorizer() != null) {
+            context.put("authorizer", connection.authorizer());
+        }
+        String body = binary ? java.util.Base64.getEncoder().encodeToString(data) : new String(data, StandardCharsets.UTF_8);
+        try {
+            String rendered = mockTemplates.computeIfAbsent(route, r -> VtlTemplate.compile(r.routeKey(), r.mockResponse()))
+                    .render(new MappingInput(body, Map.of(), Map.of(), Map.of(), context, stage.variables()), null);
+            connection.channel().sendText(rendered);
+        } catch (RuntimeException e) {
+            LOG.info("MOCK route {} failed: {}", route.routeKey(), e.getMessage());
+            connection.channel().sendText(errorFrame("Internal server error", connection.id(), requestId));
         }
     }
 
@@ -206,7 +250,7 @@ public final class WebSocketGateway {
         String domainName = domainNames.remove(connection.id());
         Api api = apisById.get(connection.apiId());
         WebSocketRoute route = api.websocket().routes().get(WebSocketRoute.DISCONNECT);
-        if (route == null) {
+        if (route == null || route.isMock()) {
             return;
         }
         Stage stage = api.stages().get(connection.stage());

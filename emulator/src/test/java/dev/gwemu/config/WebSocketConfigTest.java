@@ -69,6 +69,8 @@ class WebSocketConfigTest {
                       $connected: {function: Chat}
                       send: {function: Missing}
                       reply: {function: Chat, routeResponseSelectionExpression: $request.body.kind}
+                      both: {function: Chat, mock: {responseTemplate: "{}"}}
+                      broken: {mock: {responseTemplate: "#if("}}
                 """);
         String message = assertThrows(DefinitionException.class, () -> ProjectLoader.load(file)).getMessage();
         assertTrue(message.contains("/apis/0/routeSelectionExpression"), message);
@@ -76,6 +78,8 @@ class WebSocketConfigTest {
         assertTrue(message.contains("route key '$connected': only $connect, $disconnect and $default may start with $"), message);
         assertTrue(message.contains("route send calls function 'Missing', which api.yaml does not bind"), message);
         assertTrue(message.contains("the only route response API Gateway supports is $default"), message);
+        assertTrue(message.contains("route both has one integration: a function or mock"), message);
+        assertTrue(message.contains("/apis/0/routes/broken/mock/responseTemplate"), message);
     }
 
     @Test

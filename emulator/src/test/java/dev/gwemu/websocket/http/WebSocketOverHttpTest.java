@@ -120,6 +120,16 @@ class WebSocketOverHttpTest {
     }
 
     @Test
+    void aMockRouteAnswersItsTemplateWithoutAFunction() throws Exception {
+        WebSocketClient client = connect(CHAT, "/dev");
+        client.send("{\"action\":\"whoami\"}");
+        String id = JSON.readTree(client.next()).path("connectionId").asText();
+        client.send("{\"action\":\"ping\",\"text\":\"hi there\"}");
+        assertEquals("{\"pong\":\"" + id + "\",\"said\":\"hi there\",\"room\":\"lobby\"}", client.next());
+        client.close();
+    }
+
+    @Test
     void theSubprotocolConnectAnswersIsTheHandshakes() {
         WebSocketClient client = new WebSocketClient();
         client.socket = gateway.client().newWebSocketBuilder().header("Host", CHAT).subprotocols("chat.v2", "chat.v1")
