@@ -30,7 +30,12 @@ import java.util.concurrent.Executors;
  */
 final class WebSocketEndpoint {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebSocketEndpoint.class);
-    /** A message over 128 KB closes the connection with 1009 (security-and-operations.md §7.1 [doc]). */
+    /**
+     * A frame over 32 KB or a message over 128 KB closes the connection with 1009 (security-and-operations.md §7.1
+     * [doc]). Undertow reassembles fragments, so the frame limit is applied to messages sent in one frame (what
+     * browsers and most clients send); the fragments of a longer message are held to the message limit only.
+     */
+    static final int MAX_FRAME_BYTES = 32 * 1024;
     static final int MAX_MESSAGE_BYTES = 128 * 1024;
     private static final AttachmentKey<PendingConnection> PENDING = AttachmentKey.create(PendingConnection.class);
 
@@ -95,14 +100,31 @@ final class WebSocketEndpoint {
         Serial serial = new Serial();
         gateway.opened(pending, new UndertowChannel(channel));
         channel.getReceiveSetter().set(new AbstractReceiveListener() {
+            /** Whether the message being read came in one frame: then the frame limit is its limit. */
+            private boolean singleFrame;
+
+            @Override
+            protected void onText(WebSocketChannel ch, io.undertow.websockets.core.StreamSourceFrameChannel message)
+                    throws java.io.IOException {
+                singleFrame = message.isFinalFragment();
+                super.onText(ch, message);
+            }
+
+            @Override
+            protected void onBinary(WebSocketChannel ch, io.undertow.websockets.core.StreamSourceFrameChannel message)
+                    throws java.io.IOException {
+                singleFrame = message.isFinalFragment();
+                super.onBinary(ch, message);
+            }
+
             @Override
             protected long getMaxTextBufferSize() {
-                return MAX_MESSAGE_BYTES;
+                return singleFrame ? MAX_FRAME_BYTES : MAX_MESSAGE_BYTES;
             }
 
             @Override
             protected long getMaxBinaryBufferSize() {
-                return MAX_MESSAGE_BYTES;
+                return singleFrame ? MAX_FRAME_BYTES : MAX_MESSAGE_BYTES;
             }
 
             @Override

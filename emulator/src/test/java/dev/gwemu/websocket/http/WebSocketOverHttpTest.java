@@ -199,9 +199,76 @@ class WebSocketOverHttpTest {
 
     @Test
     void aMessageOver128KbClosesTheConnectionWith1009() throws Exception {
-        WebSocketClient client = connect(CHAT, "/dev");
+        WebSocketClient client = connect(CHAT, "/dev"); // java.net.http sends a long message as several frames
         client.send("{\"action\":\"echo\",\"pad\":\"" + "x".repeat(128 * 1024) + "\"}");
         assertEquals(1009, client.closes.poll(20, TimeUnit.SECONDS), "message too big (§7.1)");
+    }
+
+    @Test
+    void aSingleFrameOver32KbClosesTheConnectionWith1009() throws Exception {
+        assertEquals(1000, closeCodeAfterOneFrame(30 * 1024 - 20), "under the frame limit: the test closes normally");
+        assertEquals(1009, closeCodeAfterOneFrame(33 * 1024), "frame too big (§7.1)");
+    }
+
+    /**
+     * Sends one text message in one frame, as browsers do (java.net.http would fragment it), over a raw socket; then a
+     * normal close. Returns the close code the gateway answers with: 1009 when it refused the frame.
+     */
+    private static int closeCodeAfterOneFrame(int padding) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            out.write(("GET /dev HTTP/1.1\r\nHost: " + CHAT + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+            byte[] payload = ("{\"action\":\"silent\",\"pad\":\"" + "x".repeat(padding) + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            writeFrame(out, 0x81, payload);
+            writeFrame(out, 0x88, new byte[] {0x03, (byte) 0xE8}); // close 1000
+            while (true) { // skip anything before the gateway's close frame
+                int first = in.readUnsignedByte();
+                int length = in.readUnsignedByte() & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                }
+                byte[] body = in.readNBytes(length);
+                if ((first & 0x0F) == 0x8) {
+                    return ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
+                }
+            }
+        }
+    }
+
+    /** A masked client frame (RFC 6455 §5.2) with a zero mask, so the payload goes as it is. */
+    private static void writeFrame(java.io.OutputStream out, int firstByte, byte[] payload) throws java.io.IOException {
+        out.write(firstByte);
+        if (payload.length < 126) {
+            out.write(0x80 | payload.length);
+        } else {
+            out.write(0x80 | 126);
+            out.write(payload.length >> 8);
+            out.write(payload.length & 0xFF);
+        }
+        out.write(new byte[4]);
+        out.write(payload);
+        out.flush();
+    }
+
+    @Test
+    void aFragmentedMessageUnder128KbPasses() throws Exception {
+        WebSocketClient client = connect(CHAT, "/dev");
+        String pad = "x".repeat(30 * 1024);
+        client.socket.sendText("{\"action\":\"echo\",\"pad\":\"" + pad, false).join();
+        client.socket.sendText(pad, false).join();
+        client.socket.sendText(pad + "\"}", true).join();
+        assertEquals("echo", JSON.readTree(client.next()).path("event").path("requestContext").path("routeKey").asText());
+        client.close();
     }
 
     @Test
