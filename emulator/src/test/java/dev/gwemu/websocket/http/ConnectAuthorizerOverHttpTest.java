@@ -78,6 +78,35 @@ class ConnectAuthorizerOverHttpTest {
         return observer.ask("authcalls").path("calls").asInt();
     }
 
+    /** With credentials in api.yaml, @connections calls must be SigV4-signed by one of them (§7.3). */
+    @Test
+    void connectionsCallsAreSignedWhenCredentialsAreConfigured() throws Exception {
+        HttpResponse<String> unsigned = gateway.send(gateway.request(TOKENS, "/dev/@connections/bm9uZQ%3D%3D")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")));
+        assertEquals(403, unsigned.statusCode(), unsigned.body());
+        assertEquals("MissingAuthenticationTokenException", unsigned.headers().firstValue("x-amzn-ErrorType").orElse(null));
+
+        software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient sdk =
+                software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient.builder()
+                        .endpointOverride(java.net.URI.create("http://127.0.0.1:" + gateway.port() + "/dev"))
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDWEBSOCKETOPS1",
+                                        "websocket-ops-secret-0123456789")))
+                        .build();
+        java.time.Duration toNow = java.time.Duration.between(clock.instant(), Instant.now()); // the SDK signs with real time
+        clock.advance(toNow);
+        try (sdk) {
+            WebSocketClient client = connect(TOKENS, "/dev?token=allow-signed");
+            String id = client.ask("lastconnect").path("lastConnect").path("requestContext").path("connectionId").asText();
+            sdk.postToConnection(r -> r.connectionId(id).data(software.amazon.awssdk.core.SdkBytes.fromUtf8String("signed")));
+            assertEquals("signed", client.next());
+            client.close();
+        } finally {
+            clock.advance(toNow.negated());
+        }
+    }
+
     @Test
     void anAllowedConnectionCarriesTheAuthorizerResultOnItsEvents() throws Exception {
         WebSocketClient client = connect(TOKENS, "/dev?token=allow-ada");
