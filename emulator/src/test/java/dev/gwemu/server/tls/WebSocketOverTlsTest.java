@@ -33,22 +33,13 @@ class WebSocketOverTlsTest {
 
     @Test
     void aClientThatTrustsTheCertificateTalksOverWss() throws Exception {
-        Path apiYaml = TlsClients.copyProject(TestPaths.TESTDATA.resolve("websocket"), dir);
-        Project project = ProjectLoader.load(apiYaml).project();
+        Project project = ProjectLoader.load(TlsClients.copyProject(TestPaths.TESTDATA.resolve("websocket"), dir)).project();
         GatewayTls tls = GatewayTls.selfSigned(project, "127.0.0.1", Instant.now());
         try (GatewayServer server = GatewayServer.start(Gateway.create(project, Clock.systemUTC(), null), "127.0.0.1", 0,
                 tls.context())) {
             SSLContext trust = TlsClients.trusting(dir.resolve(".gwemu/tls-cert.pem"));
             LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-            WebSocket socket = TlsClients.http(trust).newWebSocketBuilder()
-                    .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + "/dev"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                            received.add(data.toString());
-                            webSocket.request(1);
-                            return null;
-                        }
-                    }).join();
+            WebSocket socket = wss(trust, server.port(), received);
             socket.sendText("{\"action\":\"echo\",\"over\":\"tls\"}", true).join();
             String answer = received.poll(20, TimeUnit.SECONDS);
             assertNotNull(answer, "no answer over wss");
@@ -64,23 +55,14 @@ class WebSocketOverTlsTest {
      */
     @Test
     void theEndpointAHandlerBuildsFromItsEventReachesConnections() throws Exception {
-        Path apiYaml = TlsClients.copyProject(TestPaths.TESTDATA.resolve("websocket"), dir);
-        Project project = ProjectLoader.load(apiYaml).project();
+        Project project = ProjectLoader.load(TlsClients.copyProject(TestPaths.TESTDATA.resolve("websocket"), dir)).project();
         GatewayTls tls = GatewayTls.selfSigned(project, "127.0.0.1", Instant.now());
         InProcessTrust.install(tls.certificates().stream().map(GatewayTls.ServedCertificate::file).toList());
         try (GatewayServer server = GatewayServer.start(Gateway.create(project, Clock.systemUTC(), null), "127.0.0.1", 0,
                 tls.context())) {
             SSLContext trust = TlsClients.trusting(dir.resolve(".gwemu/tls-cert.pem"));
             LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-            WebSocket socket = TlsClients.http(trust).newWebSocketBuilder()
-                    .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + "/dev"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                            received.add(data.toString());
-                            webSocket.request(1);
-                            return null;
-                        }
-                    }).join();
+            WebSocket socket = wss(trust, server.port(), received);
             socket.sendText("{\"action\":\"whoami\"}", true).join();
             com.fasterxml.jackson.databind.JsonNode me = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(received.poll(20, TimeUnit.SECONDS));
@@ -96,5 +78,18 @@ class WebSocketOverTlsTest {
             assertTrue("called back".equals(received.poll(20, TimeUnit.SECONDS)));
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
         }
+    }
+
+    /** A wss:// client of the test project's dev stage that queues the text messages it receives. */
+    private static WebSocket wss(SSLContext trust, int port, LinkedBlockingQueue<String> received) {
+        return TlsClients.http(trust).newWebSocketBuilder()
+                .buildAsync(URI.create("wss://127.0.0.1:" + port + "/dev"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        received.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).join();
     }
 }
