@@ -8,9 +8,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GwemuCommand.Version.class,
         description = {
-                "A local AWS API Gateway: serves REST APIs from OpenAPI definitions with the",
-                "x-amazon-apigateway-* extensions, running their Lambda handlers in-process."},
-        subcommands = {StartCommand.class, UsageCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+                "A local AWS API Gateway: serves REST and HTTP APIs from OpenAPI definitions with the",
+                "x-amazon-apigateway-* extensions, and WebSocket APIs, running their Lambda handlers",
+                "in-process."},
+        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class, UsageCommand.class, TokenCommand.class,
+                CommandLine.HelpCommand.class})
 public final class GwemuCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
