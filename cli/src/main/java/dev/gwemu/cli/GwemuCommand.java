@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
                 "A local AWS API Gateway: serves REST and HTTP APIs from OpenAPI definitions with the",
                 "x-amazon-apigateway-* extensions, and WebSocket APIs, running their Lambda handlers",
                 "in-process."},
-        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class, UsageCommand.class, TokenCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class, InvokeCommand.class, UsageCommand.class,
+                TokenCommand.class, CommandLine.HelpCommand.class})
 public final class GwemuCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,7 +25,8 @@ public final class GwemuCommand implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new GwemuCommand());
+        // '@file' is an argument of its own (invoke --body @pet.json), not a picocli argument file.
+        return new CommandLine(new GwemuCommand()).setExpandAtFiles(false);
     }
 
     @Override

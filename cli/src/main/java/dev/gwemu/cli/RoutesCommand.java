@@ -17,10 +17,11 @@ import java.util.concurrent.Callable;
 /** {@code gwemu routes}: a table of every route a project serves. */
 @Command(name = "routes",
         description = {
-                "Prints one line per API, stage and route: the method (WS for WebSocket routes), the",
-                "path or route key, the integration (with the Lambda function each stage calls), who",
-                "may call it (NONE, AWS_IAM, COGNITO_USER_POOLS, CUSTOM, JWT and the authorizer's name",
-                "and scopes) and whether an API key is required.",
+                "Prints one line per API, stage and route: the method (WS for WebSocket",
+                "routes), the path or route key, the integration (with the Lambda function",
+                "each stage calls), who may call it (NONE, AWS_IAM, COGNITO_USER_POOLS,",
+                "CUSTOM, JWT, with the authorizer's name and scopes) and whether an API key",
+                "is required.",
                 ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the table was printed", "1:the project could not be loaded (see 'gwemu validate')"},

@@ -17,10 +17,11 @@ import java.util.concurrent.Callable;
 /** {@code gwemu validate}: loads a project the way {@code gwemu start} does, without serving it, and reports. */
 @Command(name = "validate",
         description = {
-                "Loads api.yaml, every definition it names and every function's code, as 'gwemu start'",
-                "does, without serving anything, and prints every error and warning with its file,",
-                "line and JSON pointer. A definition gwemu cannot honour is an error; an extension or",
-                "field it ignores is a warning that names it. Nothing is skipped silently.",
+                "Loads api.yaml, every definition it names and every function's code, as",
+                "'gwemu start' does, without serving anything, and prints every error and",
+                "warning with its file, line and JSON pointer. A definition gwemu cannot",
+                "honour is an error; an extension or field it ignores is a warning that",
+                "names it. Nothing is skipped silently.",
                 ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean: no error and no warning",
