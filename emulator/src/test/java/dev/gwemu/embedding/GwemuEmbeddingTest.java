@@ -1,0 +1,94 @@
+package dev.gwemu.embedding;
+
+import dev.gwemu.Gwemu;
+import dev.gwemu.config.DefinitionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link Gwemu} embedded as an integration test would use it: start, call, move the clock, stop. */
+class GwemuEmbeddingTest {
+    @TempDir
+    Path dir;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private Path project() throws Exception {
+        Files.writeString(dir.resolve("openapi.yaml"), """
+                openapi: 3.0.1
+                info: {title: quota, version: '1'}
+                paths:
+                  /ping:
+                    get:
+                      security: [{key: []}]
+                      x-amazon-apigateway-integration:
+                        type: mock
+                        requestTemplates: {application/json: '{"statusCode": 200}'}
+                        responses: {default: {statusCode: "200", responseTemplates: {application/json: '{"pong":true}'}}}
+                      responses: {"200": {description: ok}}
+                components:
+                  securitySchemes:
+                    key: {type: apiKey, name: x-api-key, in: header}
+                """);
+        return Files.writeString(dir.resolve("api.yaml"), """
+                apis:
+                  - {name: quota, definition: openapi.yaml, endpointType: REGIONAL, stages: {dev: {}}}
+                apiKeys:
+                  - {name: tester, value: tester-key-0123456789abcdef, enabled: true}
+                usagePlans:
+                  - {name: one-a-day, apiStages: [{api: quota, stage: dev}], quota: {limit: 1, period: DAY}, keys: [tester]}
+                """);
+    }
+
+    private HttpResponse<String> ping(Gwemu gwemu) throws Exception {
+        return client.send(HttpRequest.newBuilder(gwemu.baseUrl("quota", "dev").resolve("ping"))
+                .header("x-api-key", "tester-key-0123456789abcdef").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesTheProjectAndItsClockMovesQuotas() throws Exception {
+        Instant start = Instant.parse("2026-11-25T10:00:00Z");
+        try (Gwemu gwemu = Gwemu.forApi(project()).startTime(start).start()) {
+            assertTrue(gwemu.port() > 0);
+            assertEquals("http://127.0.0.1:" + gwemu.port() + "/dev/", gwemu.baseUrl("quota", "dev").toString());
+            assertTrue(gwemu.host("quota").endsWith(".execute-api.localhost"));
+            assertTrue(Duration.between(start, gwemu.now()).abs().toSeconds() < 60, "the clock starts where asked");
+
+            assertEquals(200, ping(gwemu).statusCode());
+            HttpResponse<String> second = ping(gwemu);
+            assertEquals(429, second.statusCode());
+            assertEquals("{\"message\":\"Limit Exceeded\"}", second.body());
+
+            gwemu.advanceClock(Duration.ofDays(1));
+            assertEquals(200, ping(gwemu).statusCode(), "a new UTC day, a new quota");
+        }
+    }
+
+    @Test
+    void stoppingFreesThePortAndABadProjectFailsToStart() throws Exception {
+        Gwemu gwemu = Gwemu.start(project());
+        int port = gwemu.port();
+        gwemu.close();
+        assertThrows(ConnectException.class, () -> client.send(HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/dev/ping")).build(), HttpResponse.BodyHandlers.ofString()));
+
+        Files.writeString(dir.resolve("api.yaml"), "apis: []\n");
+        assertThrows(DefinitionException.class, () -> Gwemu.start(dir.resolve("api.yaml")));
+        assertThrows(IllegalArgumentException.class, () -> {
+            try (Gwemu other = Gwemu.start(project())) {
+                other.baseUrl("nope", "dev");
+            }
+        });
+    }
+}
