@@ -13,7 +13,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -48,9 +48,8 @@ import java.util.concurrent.ExecutionException;
                 "  gwemu invoke api.yaml --function GetPet --event events/get-pet.json"},
         sortOptions = false)
 final class InvokeCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "api.yaml",
-            description = "the project file (default: ${DEFAULT-VALUE})")
-    Path file;
+    @Mixin
+    ProjectFileParameter projectFile;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -86,7 +85,7 @@ final class InvokeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project project;
         try {
-            project = ProjectLoader.load(file).project();
+            project = ProjectLoader.load(projectFile.file).project();
         } catch (DefinitionException e) {
             e.problems().forEach(p -> err.println("error: " + p));
             return 1;

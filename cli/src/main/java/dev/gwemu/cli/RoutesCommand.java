@@ -4,12 +4,11 @@ import dev.gwemu.config.DefinitionException;
 import dev.gwemu.config.ProjectLoader;
 import dev.gwemu.config.RouteListing;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,9 +30,8 @@ final class RoutesCommand implements Callable<Integer> {
     private static final List<String> HEADER = List.of("API", "STAGE", "METHOD", "PATH", "INTEGRATION", "AUTHORIZATION",
             "API KEY");
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "api.yaml",
-            description = "the project file (default: ${DEFAULT-VALUE})")
-    Path file;
+    @Mixin
+    ProjectFileParameter projectFile;
 
     @Spec
     CommandSpec spec;
@@ -43,7 +41,7 @@ final class RoutesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<RouteListing.Row> rows;
         try {
-            rows = RouteListing.of(ProjectLoader.load(file).project());
+            rows = RouteListing.of(ProjectLoader.load(projectFile.file).project());
         } catch (DefinitionException e) {
             PrintWriter err = spec.commandLine().getErr();
             e.problems().forEach(p -> err.println("error: " + p));

@@ -5,12 +5,11 @@ import dev.gwemu.config.DefinitionException;
 import dev.gwemu.config.Problem;
 import dev.gwemu.config.ProjectLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -33,9 +32,8 @@ import java.util.concurrent.Callable;
 final class ValidateCommand implements Callable<Integer> {
     static final int WARNINGS = 3;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "api.yaml",
-            description = "the project file (default: ${DEFAULT-VALUE})")
-    Path file;
+    @Mixin
+    ProjectFileParameter projectFile;
 
     @Spec
     CommandSpec spec;
@@ -46,10 +44,10 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProjectLoader.Loaded loaded;
         try {
-            loaded = ProjectLoader.load(file);
+            loaded = ProjectLoader.load(projectFile.file);
         } catch (DefinitionException e) {
             e.problems().forEach(p -> err.println("error: " + p));
-            err.println(file + ": " + e.problems().size() + " error(s)");
+            err.println(projectFile.file + ": " + e.problems().size() + " error(s)");
             return 1;
         }
         for (Problem warning : loaded.warnings()) {
@@ -57,11 +55,11 @@ final class ValidateCommand implements Callable<Integer> {
         }
         // The functions' code and the keys authorizers read load here, as at start; nothing listens.
         try (Gateway gateway = Gateway.create(loaded.project(), Clock.systemUTC(), null)) {
-            out.println(file + ": " + loaded.project().apis().size() + " API(s), "
+            out.println(projectFile.file + ": " + loaded.project().apis().size() + " API(s), "
                     + loaded.project().functions().size() + " function(s), "
                     + loaded.warnings().size() + " warning(s)");
         } catch (Exception e) {
-            err.println("error: " + file + ": " + e.getMessage());
+            err.println("error: " + projectFile.file + ": " + e.getMessage());
             return 1;
         }
         return loaded.warnings().isEmpty() ? 0 : WARNINGS;
