@@ -18,11 +18,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.gwemu.watch.Reloader;
+
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -75,6 +80,11 @@ final class StartCommand implements Callable<Integer> {
                     + "static initialisers and the handler's constructor), so the first request is warm")
     boolean warm;
 
+    @Option(names = "--no-watch", negatable = false,
+            description = "do not reload when api.yaml, a definition or a function's code changes "
+                    + "(by default gwemu reloads, and keeps serving the old version if the new one fails to load)")
+    boolean noWatch;
+
     @Spec
     CommandSpec spec;
 
@@ -87,6 +97,7 @@ final class StartCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--cert and --key go together: the certificate and its private key");
         }
         boolean https = tls || certificate != null;
+        boolean watch = !noWatch;
         if (!isLoopback(host)) {
             err.println("gwemu: warning: listening on " + host + " makes gwemu reachable from other machines; it is a "
                     + "development tool, not a security boundary (its keys, authorizers and policies are emulated, "
@@ -113,11 +124,9 @@ final class StartCommand implements Callable<Integer> {
             err.println("gwemu: cannot load " + file + ": " + e.getMessage());
             return 1;
         }
+        long loadMillis = (System.nanoTime() - started) / 1_000_000;
         if (warm) {
-            long warming = System.nanoTime();
-            java.util.List<String> warmed = gateway.prewarm();
-            out.printf("gwemu: %d of %d functions warm (%d ms)%n", warmed.size(),
-                    loaded.project().functions().size(), (System.nanoTime() - warming) / 1_000_000);
+            warm(gateway, out);
         }
         GatewayTls certificates = null;
         if (https) {
@@ -148,40 +157,25 @@ final class StartCommand implements Callable<Integer> {
         }
         String scheme = server.scheme();
         String base = scheme + "://" + hostForUrl(isAnyAddress(server.host()) ? host : server.host()) + ":" + server.port();
-        boolean firstApi = true;
-        for (Api api : loaded.project().apis()) {
-            for (String stage : api.stages().keySet()) {
-                // An HTTP API's $default stage is served at the root (data-plane.md §3.1).
-                String path = stage.equals("$default") ? "/" : "/" + stage;
-                String url = (firstApi ? base : scheme + "://" + api.id() + ".execute-api.localhost:" + server.port()) + path;
-                if (api.type() == dev.gwemu.model.ApiType.WEBSOCKET) {
-                    out.println(url.replaceFirst("^http", "ws") + "  (" + api.name() + ", WebSocket API, stage " + stage
-                            + "; @connections at " + url + "/@connections/{connectionId})");
-                    continue;
-                }
-                out.println(url + "  (" + api.name() + (api.type() == dev.gwemu.model.ApiType.HTTP ? ", HTTP API" : "")
-                        + ", stage " + stage + ")");
-            }
-            firstApi = false;
-        }
-        for (dev.gwemu.model.DomainSpec domain : loaded.project().domains()) {
-            // Over TLS the name must reach the handshake (SNI, certificate check), not only the Host header.
-            String reach = https
-                    ? "curl --resolve " + domain.name() + ":" + server.port() + ":" + connectAddress(server.host())
-                    : "send Host: " + domain.name();
-            for (dev.gwemu.model.DomainSpec.BasePathMapping mapping : domain.mappings()) {
-                out.println(scheme + "://" + domain.name() + ":" + server.port() + "/" + mapping.basePath()
-                        + "  (" + mapping.api() + ", " + (mapping.stage() == null ? "stage from the path" : "stage " + mapping.stage())
-                        + "; custom domain: " + reach + ")");
-            }
-        }
+        // Over TLS a custom domain's name must reach the handshake (SNI, certificate check), not only the Host header.
+        java.util.function.Function<String, String> reach = https
+                ? name -> "curl --resolve " + name + ":" + server.port() + ":" + connectAddress(server.host())
+                : name -> "send Host: " + name;
+        StartupSummary summary = new StartupSummary(loaded.project(), loaded.warnings().size());
+        out.printf("gwemu: loaded %s in %d ms: %s%n", file, loadMillis, summary.counts());
+        summary.print(out, base, scheme, server.port(), reach);
         if (certificates != null) {
             printCertificates(certificates, out, err);
         }
-        out.printf("gwemu: serving on %s (started in %d ms); Ctrl-C stops%n", base, (System.nanoTime() - started) / 1_000_000);
+        Reloader reloader = watch ? watchForChanges(server, out, err) : null;
+        out.printf("gwemu: serving on %s (started in %d ms); %sCtrl-C stops%n", base, (System.nanoTime() - started) / 1_000_000,
+                reloader == null ? "" : "reloads when the project's files change; ");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (reloader != null) {
+                reloader.close();
+            }
             server.close();
             out.println("gwemu: stopped");
             BatchingConsole.drainInstalled();
@@ -193,6 +187,60 @@ final class StartCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void warm(Gateway gateway, PrintStream out) {
+        long warming = System.nanoTime();
+        List<String> warmed = gateway.prewarm();
+        out.printf("gwemu: %d of %d functions warm (%d ms)%n", warmed.size(),
+                gateway.project().functions().size(), (System.nanoTime() - warming) / 1_000_000);
+    }
+
+    /**
+     * Reloads the project when its files change, keeping the old version serving when the new one fails to load.
+     * Returns null (and says why) when the files cannot be watched: serving goes on without it.
+     */
+    private Reloader watchForChanges(GatewayServer server, PrintStream out, PrintStream err) {
+        // On standard error, unbuffered, so a failure's lines follow the line that announced the reload.
+        Reloader.Listener console = new Reloader.Listener() {
+            @Override
+            public void reloading(Set<Path> changed) {
+                err.println("gwemu: " + describe(changed) + " changed; reloading");
+            }
+
+            @Override
+            public void reloaded(ProjectLoader.Loaded loaded, long millis) {
+                loaded.warnings().forEach(w -> err.println("gwemu: warning: " + w));
+                err.printf("gwemu: reloaded in %d ms: %s%n", millis,
+                        new StartupSummary(loaded.project(), loaded.warnings().size()).counts());
+            }
+
+            @Override
+            public void failed(List<String> problems) {
+                err.println("gwemu: reload failed; still serving the previous version:");
+                problems.forEach(p -> err.println("  " + p));
+            }
+        };
+        try {
+            return Reloader.watch(file, server, project -> {
+                Gateway next = Gateway.create(project, Clock.systemUTC());
+                if (warm) {
+                    warm(next, out);
+                }
+                return next;
+            }, console);
+        } catch (IOException e) {
+            err.println("gwemu: warning: not watching for changes: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code api.yaml}, or {@code api.yaml and 3 more files}, named relative to api.yaml's folder. */
+    private String describe(Set<Path> changed) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path first = changed.iterator().next().toAbsolutePath();
+        String name = first.startsWith(folder) ? folder.relativize(first).toString() : first.toString();
+        return changed.size() == 1 ? name : name + " and " + (changed.size() - 1) + " more file" + (changed.size() == 2 ? "" : "s");
     }
 
     /** The certificates a client will be shown, their fingerprints to compare, and what is wrong with them. */

@@ -66,6 +66,11 @@ class StartCommandTest {
         assertTrue(port > 0, "no 'serving on' line in " + lines);
         assertTrue(lines.contains("http://127.0.0.1:" + port + "/dev  (petstore, stage dev)"), lines.toString());
         assertTrue(lines.contains("http://127.0.0.1:" + port + "/prod  (petstore, stage prod)"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("gwemu: loaded .*api\\.yaml in \\d+ ms: 1 API, 2 stages, 3 routes, "
+                + "3 functions, \\d+ warnings?")), lines.toString());
+        assertTrue(lines.contains("  GET   /pets/{petId}  aws_proxy GetPet"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("function GetPet  (java17, dev.gwemu.samples.petstore.GetPet::handleRequest, ")),
+                lines.toString());
 
         HttpClient client = HttpClient.newHttpClient();
         URI pets = URI.create("http://127.0.0.1:" + port + "/dev/pets/1");
@@ -82,6 +87,78 @@ class StartCommandTest {
         }
         assertTrue(rest.toString().contains("gwemu: stopped"), rest.toString());
         assertThrows(ConnectException.class, () -> client.send(HttpRequest.newBuilder(pets).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Test
+    void reloadsAChangedDefinitionAndKeepsServingWhenTheNextOneIsBroken() throws Exception {
+        Path project = copyOfReloadProject();
+        Process p = gwemu("start", project.resolve("api.yaml").toString(), "--port", "0");
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String serving = waitFor(out, "gwemu: serving on ");
+        assertTrue(serving.contains("reloads when the project's files change"), serving);
+        int port = port(serving);
+        assertEquals("{\"definition\": \"first\"}", get(port, "/dev/version"));
+
+        Path definition = project.resolve("openapi.yaml");
+        String good = Files.readString(definition);
+        Files.writeString(definition, good.replace("\"first\"", "\"second\""));
+        waitFor(out, "gwemu: openapi.yaml changed; reloading");
+        String reloaded = waitFor(out, "gwemu: reloaded in ");
+        assertTrue(reloaded.matches("gwemu: reloaded in \\d+ ms: 1 API, 1 stage, 2 routes, 1 function, 0 warnings"), reloaded);
+        assertEquals("{\"definition\": \"second\"}", get(port, "/dev/version"));
+
+        Files.writeString(definition, good.replace("type: mock", "type: nonsense"));
+        waitFor(out, "gwemu: openapi.yaml changed; reloading");
+        waitFor(out, "gwemu: reload failed; still serving the previous version:");
+        assertTrue(out.readLine().startsWith("  " + definition + ":"));
+        assertEquals("{\"definition\": \"second\"}", get(port, "/dev/version"));
+    }
+
+    @Test
+    void noWatchServesWhatWasLoadedAtStart() throws Exception {
+        Path project = copyOfReloadProject();
+        Process p = gwemu("start", project.resolve("api.yaml").toString(), "--port", "0", "--no-watch");
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String serving = waitFor(out, "gwemu: serving on ");
+        assertTrue(!serving.contains("reloads"), serving);
+        int port = port(serving);
+
+        Path definition = project.resolve("openapi.yaml");
+        Files.writeString(definition, Files.readString(definition).replace("\"first\"", "\"second\""));
+        Thread.sleep(1500);
+        assertEquals("{\"definition\": \"first\"}", get(port, "/dev/version"));
+    }
+
+    private Path copyOfReloadProject() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("reload"));
+        for (String file : List.of("api.yaml", "openapi.yaml", "handlers/greet.js")) {
+            Files.createDirectories(project.resolve(file).getParent());
+            Files.copy(ROOT.resolve("testdata/reload").resolve(file), project.resolve(file));
+        }
+        return project;
+    }
+
+    /** Reads output until a line starting with {@code prefix}; fails on the end of output. */
+    private static String waitFor(BufferedReader out, String prefix) throws IOException {
+        List<String> seen = new ArrayList<>();
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+            seen.add(line);
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in " + seen);
+    }
+
+    private static int port(String servingLine) {
+        Matcher m = SERVING.matcher(servingLine);
+        assertTrue(m.find(), servingLine);
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test

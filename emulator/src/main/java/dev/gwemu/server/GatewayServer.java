@@ -21,16 +21,14 @@ public final class GatewayServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final GracefulShutdownHandler inFlight;
-    private final GatewayHttpHandler handler;
-    private final Gateway gateway;
+    private final ReloadingHandler generations;
     private final String scheme;
 
-    private GatewayServer(Undertow undertow, GracefulShutdownHandler inFlight, GatewayHttpHandler handler, Gateway gateway,
+    private GatewayServer(Undertow undertow, GracefulShutdownHandler inFlight, ReloadingHandler generations,
                           String scheme) {
         this.undertow = undertow;
         this.inFlight = inFlight;
-        this.handler = handler;
-        this.gateway = gateway;
+        this.generations = generations;
         this.scheme = scheme;
     }
 
@@ -64,8 +62,8 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(Gateway gateway, String host, int port, SSLContext tls) {
         String scheme = tls == null ? "http" : "https";
-        GatewayHttpHandler handler = new GatewayHttpHandler(gateway, scheme);
-        GracefulShutdownHandler inFlight = new GracefulShutdownHandler(handler);
+        ReloadingHandler generations = new ReloadingHandler(new Generation(gateway, scheme));
+        GracefulShutdownHandler inFlight = new GracefulShutdownHandler(generations);
         Undertow.Builder builder = Undertow.builder();
         if (tls == null) {
             builder.addHttpListener(port, host);
@@ -87,7 +85,7 @@ public final class GatewayServer implements AutoCloseable {
                 .setHandler(inFlight)
                 .build();
         undertow.start();
-        return new GatewayServer(undertow, inFlight, handler, gateway, scheme);
+        return new GatewayServer(undertow, inFlight, generations, scheme);
     }
 
     public int port() {
@@ -103,8 +101,18 @@ public final class GatewayServer implements AutoCloseable {
         return scheme;
     }
 
+    /** The gateway serving now (a reload replaces it). */
     public Gateway gateway() {
-        return gateway;
+        return generations.current().gateway();
+    }
+
+    /**
+     * Serves {@code next} from now on, on the same port: requests already under way finish on the gateway they
+     * started on, which then stops (its functions too); its WebSocket clients are closed with 1012 Service Restart
+     * so they reconnect to the new one.
+     */
+    public void replace(Gateway next) {
+        generations.replace(new Generation(next, scheme));
     }
 
     /** Refuses new requests, lets those in flight finish, then stops listening and stops the functions. */
@@ -117,7 +125,6 @@ public final class GatewayServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
-        handler.close();
-        gateway.close();
+        generations.current().stopNow();
     }
 }
