@@ -31,10 +31,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Gwemu implements AutoCloseable {
     private final GatewayServer server;
     private final MovableClock clock;
+    private final PrintStream requestLog;
 
-    private Gwemu(GatewayServer server, MovableClock clock) {
+    private Gwemu(GatewayServer server, MovableClock clock, PrintStream requestLog) {
         this.server = server;
         this.clock = clock;
+        this.requestLog = requestLog;
     }
 
     /** Starts the project with the defaults: 127.0.0.1, a free port, no request log. */
@@ -87,7 +89,7 @@ public final class Gwemu implements AutoCloseable {
                     : Duration.between(Instant.now(), startTime));
             Gateway gateway = Gateway.create(project, clock, requestLog);
             try {
-                return new Gwemu(GatewayServer.start(gateway, host, port), clock);
+                return new Gwemu(GatewayServer.start(gateway, host, port), clock, requestLog);
             } catch (RuntimeException e) {
                 gateway.close();
                 throw e;
@@ -127,6 +129,22 @@ public final class Gwemu implements AutoCloseable {
     /** The gateway's clock now. */
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Serves the project as if it had just started, on the same port and clock: usage-plan quotas and throttle
+     * buckets, stage and authorizer caches, WebSocket connections (closed with 1012) and the functions' execution
+     * environments (the next call of each is a cold start) begin afresh. Requests under way finish first, on the old
+     * state. The clock keeps its place.
+     *
+     * @throws IllegalStateException when a function's code can no longer be loaded
+     */
+    public void reset() {
+        try {
+            server.replace(Gateway.create(project(), clock, requestLog));
+        } catch (FunctionLoadException e) {
+            throw new IllegalStateException("cannot reset gwemu: " + e.getMessage(), e);
+        }
     }
 
     /** Stops serving, lets requests in flight finish, and stops the functions. */

@@ -76,6 +76,23 @@ class GwemuEmbeddingTest {
     }
 
     @Test
+    void aResetStartsQuotasAfreshOnTheSamePortAndClock() throws Exception {
+        try (Gwemu gwemu = Gwemu.forApi(project()).startTime(Instant.parse("2026-11-25T10:00:00Z")).start()) {
+            int port = gwemu.port();
+            gwemu.advanceClock(Duration.ofHours(3));
+            assertEquals(200, ping(gwemu).statusCode());
+            assertEquals(429, ping(gwemu).statusCode());
+
+            gwemu.reset();
+
+            assertEquals(port, gwemu.port());
+            assertEquals(200, ping(gwemu).statusCode(), "the quota counted afresh");
+            assertEquals(429, ping(gwemu).statusCode(), "and counting again");
+            assertEquals(13, gwemu.now().atZone(java.time.ZoneOffset.UTC).getHour(), "the clock keeps its place");
+        }
+    }
+
+    @Test
     void stoppingFreesThePortAndABadProjectFailsToStart() throws Exception {
         Gwemu gwemu = Gwemu.start(project());
         int port = gwemu.port();

@@ -17,4 +17,7 @@ public @interface GwemuTest {
 
     /** The gateway clock's start as an ISO-8601 instant; empty: the real time. */
     String startTime() default "";
+
+    /** Whether each test gets the gateway as just started (see {@code GwemuExtension.resettingBetweenTests()}). */
+    boolean resetBetweenTests() default false;
 }
