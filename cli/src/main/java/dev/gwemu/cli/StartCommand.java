@@ -107,22 +107,27 @@ final class StartCommand implements Callable<Integer> {
         LambdaRuntime.warmUpSerialization();
         GatewayServer.preload();
         ProjectLoader.Loaded loaded;
+        Gateway gateway;
+        java.util.concurrent.atomic.AtomicReference<String> step = new java.util.concurrent.atomic.AtomicReference<>(
+                "reading " + file);
+        Progress progress = Progress.of(err, step::get);
         try {
             loaded = ProjectLoader.load(file);
+            step.set("loading the code of " + loaded.project().functions().size() + " functions");
+            gateway = Gateway.create(loaded.project(), Clock.systemUTC());
         } catch (DefinitionException e) {
+            progress.close();
             err.println("gwemu: cannot load " + file + ":");
             e.problems().forEach(p -> err.println("  " + p));
             return 1;
-        }
-        for (Problem warning : loaded.warnings()) {
-            err.println("gwemu: warning: " + warning);
-        }
-        Gateway gateway;
-        try {
-            gateway = Gateway.create(loaded.project(), Clock.systemUTC());
         } catch (FunctionLoadException | dev.gwemu.auth.cognito.JwksLoadException | java.io.UncheckedIOException e) {
+            progress.close();
             err.println("gwemu: cannot load " + file + ": " + e.getMessage());
             return 1;
+        }
+        progress.close();
+        for (Problem warning : loaded.warnings()) {
+            err.println("gwemu: warning: " + warning);
         }
         long loadMillis = (System.nanoTime() - started) / 1_000_000;
         if (warm) {
@@ -191,7 +196,11 @@ final class StartCommand implements Callable<Integer> {
 
     private static void warm(Gateway gateway, PrintStream out) {
         long warming = System.nanoTime();
-        List<String> warmed = gateway.prewarm();
+        List<String> warmed;
+        try (Progress progress = Progress.of(System.err,
+                () -> "cold-starting " + gateway.project().functions().size() + " functions")) {
+            warmed = gateway.prewarm();
+        }
         out.printf("gwemu: %d of %d functions warm (%d ms)%n", warmed.size(),
                 gateway.project().functions().size(), (System.nanoTime() - warming) / 1_000_000);
     }
