@@ -45,6 +45,11 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /** The server itself, for tests that replace its gateway as a reload does. */
+    public GatewayServer server() {
+        return server;
+    }
+
     public int port() {
         return server.port();
     }
