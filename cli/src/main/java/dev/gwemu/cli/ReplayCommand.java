@@ -151,6 +151,7 @@ final class ReplayCommand implements Callable<Integer> {
             e.problems().forEach(p -> err.println("  " + p));
             return 2;
         }
+        warnOfUnknownApis(entries, project, overrides, err);
         PrintStream console = System.out;
         try (PrintStream logs = functionLogs == null ? new PrintStream(OutputStream.nullOutputStream())
                 : new PrintStream(Files.newOutputStream(functionLogs), true, StandardCharsets.UTF_8)) {
@@ -224,6 +225,30 @@ final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return differed == 0 ? 0 : 1;
+    }
+
+    /**
+     * A recording made in AWS addresses its API by Host ({@code {apiId}.execute-api.{region}.amazonaws.com}); when
+     * api.yaml gives that API another id, every exchange would fail with 404, so say why once, up front.
+     */
+    private static void warnOfUnknownApis(List<RecordingReader.Entry> entries, Project project, Map<String, String> overrides,
+                                          PrintWriter err) {
+        if (overrides.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Host"))) {
+            return;
+        }
+        Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        project.apis().forEach(api -> known.add(api.id()));
+        Map<String, String> unknown = new LinkedHashMap<>(); // api id -> a Host naming it
+        for (RecordingReader.Entry entry : entries) {
+            String host = Exchange.Headers.first(entry.exchange().request().headers(), "Host");
+            int marker = host == null ? -1 : host.toLowerCase(java.util.Locale.ROOT).indexOf(".execute-api.");
+            if (marker > 0 && !host.startsWith("vpce-") && !known.contains(host.substring(0, marker))) {
+                unknown.putIfAbsent(host.substring(0, marker), host);
+            }
+        }
+        unknown.forEach((id, host) -> err.println("gwemu replay: warning: the recording addresses API " + id + " (Host "
+                + host + "), which the project does not have: give that API 'id: " + id + "' in api.yaml, or replay "
+                + "with --request-header 'Host: 127.0.0.1' for the project's first API"));
     }
 
     private static List<Difference> differences(Exchange exchange, ExchangeReplayer replayer, ComparisonRules rules) {

@@ -148,6 +148,28 @@ class ReplayCommandTest {
     }
 
     @Test
+    void recordingsOfAwsHostsReplayWhenTheProjectHasTheApiIdElseSaySo() throws Exception {
+        String sample = Files.readString(SAMPLE);
+        Path aws = Files.writeString(dir.resolve("aws.jsonl"),
+                sample.replace("127.0.0.1:3000", "r3c0rdp3ts.execute-api.us-east-1.amazonaws.com"));
+        assertEquals(0, gwemu("replay", API.toString(), aws.toString(), "--ignore", "/requestId", "-q"), printed());
+        assertEquals("", err.toString());
+
+        Path other = Files.writeString(dir.resolve("other.jsonl"),
+                sample.replace("127.0.0.1:3000", "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"));
+        assertEquals(1, gwemu("replay", API.toString(), other.toString(), "--ignore", "/requestId", "-q"));
+        assertTrue(err.toString().startsWith("gwemu replay: warning: the recording addresses API a1b2c3d4e5 (Host "
+                + "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com), which the project does not have"), err.toString());
+        assertTrue(printed().contains("status: recorded 200, replayed 404"), printed());
+
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(0, gwemu("replay", API.toString(), other.toString(), "--ignore", "/requestId", "-q",
+                "--request-header", "Host: 127.0.0.1"), printed());
+        assertEquals("", err.toString());
+    }
+
+    @Test
     void functionLogsGoToTheFileAskedFor() throws Exception {
         Path logs = dir.resolve("functions.log");
         assertEquals(0, gwemu("replay", API.toString(), SAMPLE.toString(), "--ignore", "/requestId", "-q",

@@ -135,7 +135,7 @@ public final class ExchangeForwarder {
     }
 
     private URI uri(Exchange.Request received) {
-        String base = target.getScheme() + "://" + target.getRawAuthority() + basePath();
+        String base = target.getScheme() + "://" + targetHost + basePath(); // no user-info: java.net.http refuses it
         return URI.create(base + received.target());
     }
 

@@ -71,10 +71,6 @@ public final class ExchangeReplayer implements AutoCloseable {
         }
     }
 
-    public Gateway gateway() {
-        return gateway;
-    }
-
     @Override
     public void close() {
         gateway.close();
