@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * Starts gwemu inside Maven's JVM before the integration tests, and tells them where it serves: project properties
@@ -123,6 +124,7 @@ public class StartMojo extends AbstractMojo {
             builder.requestLog(log);
         }
         try {
+            loadRandomGeneratorsOutsideThePluginRealm();
             return builder.start();
         } catch (DefinitionException e) {
             StringBuilder message = new StringBuilder("gwemu: cannot load ").append(file).append(':');
@@ -135,6 +137,23 @@ public class StartMojo extends AbstractMojo {
                 throw new MojoFailureException("gwemu: cannot listen on " + host + ":" + port + ": " + bind.getMessage(), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * {@code RandomGenerator.getDefault()} (gwemu's canary routing) finds the JDK's algorithms once per JVM, through a
+     * ServiceLoader over the context class loader. Their module (jdk.random) is defined to the JDK's application class
+     * loader, which Maven's plugin realm does not delegate to, so they are looked up first with that loader as the
+     * context; the JDK keeps what it found for the rest of the JVM's life.
+     */
+    private static void loadRandomGeneratorsOutsideThePluginRealm() {
+        Thread thread = Thread.currentThread();
+        ClassLoader pluginRealm = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        try {
+            RandomGenerator.getDefault();
+        } finally {
+            thread.setContextClassLoader(pluginRealm);
         }
     }
 
