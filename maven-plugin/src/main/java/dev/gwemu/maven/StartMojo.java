@@ -19,7 +19,9 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,6 +58,10 @@ public class StartMojo extends AbstractMojo {
     /** Also append the properties to {@code argLine}, so failsafe's forked JVM gets them without configuration. */
     @Parameter(property = "gwemu.exportToArgLine", defaultValue = "true")
     boolean exportToArgLine;
+
+    /** The -D properties of the command line: failsafe passes those to the tests itself. */
+    @Parameter(defaultValue = "${session.userProperties}", readonly = true)
+    Properties userProperties;
 
     /** Skips starting gwemu (and so {@code stop} finds nothing to stop). */
     @Parameter(property = "gwemu.skip", defaultValue = "false")
@@ -98,7 +104,7 @@ public class StartMojo extends AbstractMojo {
         String argLineAfter = null;
         if (exportToArgLine) {
             try {
-                argLineAfter = ArgLine.append(argLineBefore, properties);
+                argLineAfter = ArgLine.append(argLineBefore, notOnTheCommandLine(properties));
             } catch (IllegalArgumentException e) {
                 gwemu.close();
                 throw new MojoFailureException(e.getMessage() + "; set exportToArgLine to false and pass it with systemPropertyVariables", e);
@@ -107,6 +113,15 @@ public class StartMojo extends AbstractMojo {
         }
         context.put(RunningGateway.CONTEXT_KEY, new RunningGateway(gwemu, properties, argLineBefore, argLineAfter));
         report(gwemu, properties, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Without those failsafe passes anyway (-Dgwemu.port=3000): twice would make it warn. */
+    private Map<String, String> notOnTheCommandLine(Map<String, String> properties) {
+        Map<String, String> rest = new LinkedHashMap<>(properties);
+        if (userProperties != null) {
+            rest.entrySet().removeIf(p -> p.getValue().equals(userProperties.getProperty(p.getKey())));
+        }
+        return rest;
     }
 
     private Gwemu start() throws MojoFailureException {

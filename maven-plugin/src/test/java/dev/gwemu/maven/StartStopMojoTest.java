@@ -103,6 +103,26 @@ class StartStopMojoTest {
     }
 
     @Test
+    void leavesOutOfArgLineWhatTheCommandLineAlreadyPasses() throws Exception {
+        StartMojo start = start("shop");
+        start.port = freePort();
+        start.userProperties = new Properties();
+        start.userProperties.setProperty("gwemu.port", Integer.toString(start.port));
+        start.execute();
+
+        String argLine = properties.getProperty("argLine");
+        assertFalse(argLine.contains("-Dgwemu.port="), argLine);
+        assertTrue(argLine.startsWith("-Dgwemu.baseUrl=http://127.0.0.1:" + start.port + "/dev/ "), argLine);
+        assertEquals(Integer.toString(start.port), properties.getProperty("gwemu.port"));
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
     void leavesArgLineAloneWhenAsked() throws Exception {
         StartMojo start = start("shop");
         start.exportToArgLine = false;
