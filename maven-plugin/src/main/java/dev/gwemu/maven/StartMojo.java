@@ -91,28 +91,43 @@ public class StartMojo extends AbstractMojo {
                     + running.gwemu().port() + ": one start per module, and a stop after it");
         }
         long started = System.nanoTime();
-        Gwemu gwemu = start();
+        PrintStream log = requestLog == null ? null : openRequestLog();
+        Gwemu gwemu;
+        try {
+            gwemu = start(log);
+        } catch (MojoFailureException | RuntimeException e) {
+            closeQuietly(log);
+            throw e;
+        }
         Map<String, String> properties;
+        String argLineBefore = project.getProperties().getProperty(ArgLine.PROPERTY);
+        String argLineAfter = null;
         try {
             properties = GatewayProperties.of(gwemu);
+            if (exportToArgLine) {
+                argLineAfter = ArgLine.append(argLineBefore, notOnTheCommandLine(properties));
+            }
         } catch (RuntimeException e) {
             gwemu.close();
+            closeQuietly(log);
+            if (e instanceof IllegalArgumentException) {
+                throw new MojoFailureException("gwemu: " + e.getMessage()
+                        + "; set exportToArgLine to false and pass it with systemPropertyVariables", e);
+            }
             throw e;
         }
         properties.forEach(project.getProperties()::setProperty);
-        String argLineBefore = project.getProperties().getProperty(ArgLine.PROPERTY);
-        String argLineAfter = null;
-        if (exportToArgLine) {
-            try {
-                argLineAfter = ArgLine.append(argLineBefore, notOnTheCommandLine(properties));
-            } catch (IllegalArgumentException e) {
-                gwemu.close();
-                throw new MojoFailureException(e.getMessage() + "; set exportToArgLine to false and pass it with systemPropertyVariables", e);
-            }
+        if (argLineAfter != null) {
             project.getProperties().setProperty(ArgLine.PROPERTY, argLineAfter);
         }
-        context.put(RunningGateway.CONTEXT_KEY, new RunningGateway(gwemu, properties, argLineBefore, argLineAfter));
+        context.put(RunningGateway.CONTEXT_KEY, new RunningGateway(gwemu, log, properties, argLineBefore, argLineAfter));
         report(gwemu, properties, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void closeQuietly(PrintStream log) {
+        if (log != null) {
+            log.close();
+        }
     }
 
     /** Without those failsafe passes anyway (-Dgwemu.port=3000): twice would make it warn. */
@@ -124,7 +139,7 @@ public class StartMojo extends AbstractMojo {
         return rest;
     }
 
-    private Gwemu start() throws MojoFailureException {
+    private Gwemu start(PrintStream log) throws MojoFailureException {
         File file = apiFile.getAbsoluteFile();
         if (!file.isFile()) {
             throw new MojoFailureException("gwemu: no project file " + file
@@ -134,7 +149,6 @@ public class StartMojo extends AbstractMojo {
         if (startTime != null && !startTime.isBlank()) {
             builder.startTime(parseStartTime());
         }
-        PrintStream log = requestLog == null ? null : openRequestLog();
         if (log != null) {
             builder.requestLog(log);
         }

@@ -30,6 +30,9 @@ public class StopMojo extends AbstractMojo {
         }
         int port = running.gwemu().port();
         running.gwemu().close();
+        if (running.requestLog() != null) {
+            running.requestLog().close();
+        }
         Properties properties = project.getProperties();
         running.properties().keySet().forEach(properties::remove);
         // Put argLine back only if nothing else changed it since.
