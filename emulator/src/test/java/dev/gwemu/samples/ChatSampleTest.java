@@ -112,10 +112,24 @@ class ChatSampleTest {
         throw new AssertionError("the room never took " + text);
     }
 
-    private static Member join(HttpClient client, URI uri) {
-        Member member = new Member();
-        member.socket = client.newWebSocketBuilder().buildAsync(uri, member).join();
-        return member;
+    /**
+     * Connects a member. Like {@link #say}, a $connect may find the room's one environment still busy with the last
+     * member's (a busy machine is slow to hand it back) and be throttled: 429, and the client tries again.
+     */
+    private static Member join(HttpClient client, URI uri) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            Member member = new Member();
+            try {
+                member.socket = client.newWebSocketBuilder().buildAsync(uri, member).join();
+                return member;
+            } catch (java.util.concurrent.CompletionException e) {
+                if (attempt == 9 || !(e.getCause() instanceof java.net.http.WebSocketHandshakeException refused)
+                        || refused.getResponse().statusCode() != 429) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static SSLContext trusting(Path pem) throws Exception {
