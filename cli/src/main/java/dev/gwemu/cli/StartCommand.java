@@ -75,6 +75,11 @@ final class StartCommand implements Callable<Integer> {
                     + "static initialisers and the handler's constructor), so the first request is warm")
     boolean warm;
 
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json", converter = LogFormatOption.class,
+            description = "request lines (and the functions' log lines) as text, coloured on a terminal, or as one "
+                    + "JSON object per line (default: ${DEFAULT-VALUE})")
+    dev.gwemu.server.RequestLog.Format logFormat;
+
     @Spec
     CommandSpec spec;
 
@@ -108,7 +113,8 @@ final class StartCommand implements Callable<Integer> {
         }
         Gateway gateway;
         try {
-            gateway = Gateway.create(loaded.project(), Clock.systemUTC());
+            gateway = Gateway.create(loaded.project(), dev.gwemu.GatewayOptions.defaults().withLogFormat(logFormat)
+                    .withColour(System.console() != null)); // a terminal, not a pipe or file
         } catch (FunctionLoadException | dev.gwemu.auth.cognito.JwksLoadException | java.io.UncheckedIOException e) {
             err.println("gwemu: cannot load " + file + ": " + e.getMessage());
             return 1;
