@@ -1,5 +1,7 @@
 package dev.gwemu.accesslog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gwemu.httpapi.HttpContextVariables;
 import dev.gwemu.model.ApiType;
 import dev.gwemu.pipeline.ContextVariables;
@@ -47,6 +49,8 @@ public final class AccessLogVariables implements Function<String, String> {
             "integration.requestId", "requestOverride.", "responseOverride.", "waf.", "wafResponseCode", "webaclArn",
             "xrayTraceId");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final CompletedRequest done;
     private final Invocation inv;
     private final boolean httpApi;
@@ -76,13 +80,30 @@ public final class AccessLogVariables implements Function<String, String> {
                     ? (inv.functionAnswered() ? "200" : null)
                     : inv.integrationStatus() == 0 ? null : Integer.toString(inv.integrationStatus());
             case "integrationErrorMessage", "integration.error" ->
-                    error != null && inv.integrationNanos() >= 0 ? error.getMessage() : null;
-            case "error.message" -> error == null ? null : error.getMessage();
-            case "error.messageString" -> error == null ? null : ContextVariables.messageString(error.getMessage());
+                    error != null && inv.integrationNanos() >= 0 ? message(error) : null;
+            case "error.message" -> error == null ? null : message(error);
+            case "error.messageString" -> error == null ? null : ContextVariables.messageString(message(error));
             case "error.responseType" -> error == null || error.type() == null ? null : error.type().name();
             case "error.validationErrorString" -> error == null ? null : error.validationErrorString();
             default -> httpApi ? http(name) : rest(name);
         };
+    }
+
+    /**
+     * The error's message; for the fixed JSON bodies AWS does not render from a template (a function error's 502,
+     * {@code {"message": "Internal server error"}}), the message inside, as {@code $context.error.message} has it.
+     */
+    private static String message(GatewayException error) {
+        String message = error.getMessage();
+        if (error.fixedBody() != null && message != null && message.startsWith("{")) {
+            try {
+                JsonNode inner = JSON.readTree(message).path("message");
+                return inner.isTextual() ? inner.asText() : message;
+            } catch (java.io.IOException e) {
+                return message;
+            }
+        }
+        return message;
     }
 
     private String http(String name) {

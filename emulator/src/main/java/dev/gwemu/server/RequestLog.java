@@ -84,10 +84,11 @@ public final class RequestLog implements RequestListener {
         line.append(status);
         dim(plain(line).append(' ')).append('(').append(done.nanos() / 1_000_000).append(" ms");
         if (inv != null) {
-            String route = route(inv);
             line.append(", ");
-            if (route != null) {
-                line.append(route).append(" of ");
+            if (inv.httpRoute() != null) {
+                line.append(inv.httpRoute().routeKey()).append(" of ");
+            } else if (inv.route() != null) {
+                line.append(inv.route().method().httpMethod()).append(' ').append(inv.route().resource().path()).append(" of ");
             }
             line.append(inv.api().name()).append('/').append(inv.stage().name());
             if (inv.canaryRequest()) {
