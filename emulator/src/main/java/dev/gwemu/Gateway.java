@@ -1,5 +1,6 @@
 package dev.gwemu;
 
+import dev.gwemu.accesslog.StageAccessLogs;
 import dev.gwemu.auth.AuthorizationStep;
 import dev.gwemu.auth.Authenticators;
 import dev.gwemu.auth.policy.DenialWording;
@@ -26,6 +27,7 @@ import dev.gwemu.integration.LambdaProxyIntegration;
 import dev.gwemu.integration.MockIntegration;
 import dev.gwemu.validation.RequestValidationStep;
 import dev.gwemu.lambda.FunctionLoadException;
+import dev.gwemu.lambda.FunctionLogFormat;
 import dev.gwemu.lambda.LambdaRuntime;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.IntegrationType;
@@ -37,6 +39,7 @@ import dev.gwemu.pipeline.RestApiRoad;
 import dev.gwemu.routing.ResourceTree;
 import dev.gwemu.routing.RouteStep;
 import dev.gwemu.server.ApiDispatcher;
+import dev.gwemu.server.RequestListener;
 import dev.gwemu.server.RequestLog;
 import dev.gwemu.server.endpoint.ExecuteApiHosts;
 import dev.gwemu.websocket.Connections;
@@ -58,12 +61,15 @@ public final class Gateway implements AutoCloseable {
     private final LambdaRuntime runtime;
     private final ApiDispatcher dispatcher;
     private final WebSocketGateway webSockets;
+    private final StageAccessLogs accessLogs;
 
-    private Gateway(Project project, LambdaRuntime runtime, ApiDispatcher dispatcher, WebSocketGateway webSockets) {
+    private Gateway(Project project, LambdaRuntime runtime, ApiDispatcher dispatcher, WebSocketGateway webSockets,
+                    StageAccessLogs accessLogs) {
         this.project = project;
         this.runtime = runtime;
         this.dispatcher = dispatcher;
         this.webSockets = webSockets;
+        this.accessLogs = accessLogs;
     }
 
     /** A gateway that prints one line per request on standard output. */
@@ -79,7 +85,15 @@ public final class Gateway implements AutoCloseable {
     /** @param random draws which requests go to stage canaries (seed it for repeatable tests) */
     public static Gateway create(Project project, Clock clock, java.io.PrintStream requestLog,
                                  java.util.random.RandomGenerator random) throws FunctionLoadException {
-        LambdaRuntime runtime = new LambdaRuntime(project.functions().values(), project.region(), project.accountId());
+        return create(project, GatewayOptions.defaults().withClock(clock).withRequestLog(requestLog).withRandom(random));
+    }
+
+    /** A gateway set up as {@code options} say (clock, request log and its format, canary draws). */
+    public static Gateway create(Project project, GatewayOptions options) throws FunctionLoadException {
+        Clock clock = options.clock();
+        java.util.random.RandomGenerator random = options.random();
+        LambdaRuntime runtime = new LambdaRuntime(project.functions().values(), project.region(), project.accountId(),
+                options.logFormat() == RequestLog.Format.JSON ? FunctionLogFormat.JSON : FunctionLogFormat.PREFIXED);
         UsageCheck usage = ProjectUsage.of(project, clock);
         Authenticators authenticators;
         JwtAuthorizer jwt;
@@ -119,9 +133,11 @@ public final class Gateway implements AutoCloseable {
             }
             served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage, authenticators, clock), canaryRoads));
         }
+        StageAccessLogs accessLogs = StageAccessLogs.of(project);
+        RequestLog console = new RequestLog(options.requestLog(), options.logFormat(), options.colour());
         ApiDispatcher dispatcher = new ApiDispatcher(served, project.domains(), project.security().vpcEndpoints(),
-                usage, new RequestLog(requestLog), clock, random);
-        return new Gateway(project, runtime, dispatcher, webSockets);
+                usage, accessLogs == null ? console : RequestListener.all(List.of(console, accessLogs)), clock, random);
+        return new Gateway(project, runtime, dispatcher, webSockets, accessLogs);
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
@@ -181,8 +197,15 @@ public final class Gateway implements AutoCloseable {
         return project;
     }
 
+    /** Stops the functions and writes the access logs' last lines. */
     @Override
     public void close() {
-        runtime.close();
+        try {
+            runtime.close();
+        } finally {
+            if (accessLogs != null) {
+                accessLogs.close();
+            }
+        }
     }
 }

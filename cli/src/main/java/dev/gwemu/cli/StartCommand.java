@@ -80,6 +80,11 @@ final class StartCommand implements Callable<Integer> {
                     + "static initialisers and the handler's constructor), so the first request is warm")
     boolean warm;
 
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json", converter = LogFormatOption.class,
+            description = "request lines (and the functions' log lines) as text, coloured on a terminal, or as one "
+                    + "JSON object per line (default: ${DEFAULT-VALUE})")
+    dev.gwemu.server.RequestLog.Format logFormat;
+
     @Option(names = "--no-watch", negatable = false,
             description = "do not reload when api.yaml, a definition or a function's code changes "
                     + "(by default gwemu reloads, and keeps serving the old version if the new one fails to load)")
@@ -114,7 +119,7 @@ final class StartCommand implements Callable<Integer> {
         try {
             loaded = ProjectLoader.load(file);
             step.set("loading the code of " + loaded.project().functions().size() + " functions");
-            gateway = Gateway.create(loaded.project(), Clock.systemUTC());
+            gateway = Gateway.create(loaded.project(), gatewayOptions());
         } catch (DefinitionException e) {
             progress.close();
             err.println("gwemu: cannot load " + file + ":");
@@ -194,6 +199,12 @@ final class StartCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** How every gateway of this run is made, the first and each reload's. */
+    private dev.gwemu.GatewayOptions gatewayOptions() {
+        return dev.gwemu.GatewayOptions.defaults().withLogFormat(logFormat)
+                .withColour(System.console() != null); // a terminal, not a pipe or file
+    }
+
     private static void warm(Gateway gateway, PrintStream out) {
         long warming = System.nanoTime();
         List<String> warmed;
@@ -232,7 +243,7 @@ final class StartCommand implements Callable<Integer> {
         };
         try {
             return Reloader.watch(file, server, project -> {
-                Gateway next = Gateway.create(project, Clock.systemUTC());
+                Gateway next = Gateway.create(project, gatewayOptions());
                 if (warm) {
                     warm(next, out);
                 }

@@ -54,7 +54,7 @@ final class HttpApiChecks {
                 }
             }
             stages.put(e.getKey(), new Stage(e.getKey(), StableIds.of(id + " " + e.getKey(), 6), stage.variables(),
-                    stage.throttle(), stage.methodSettings(), null, null));
+                    stage.throttle(), stage.methodSettings(), null, null, stage.accessLog()));
         }
         Api api = new Api(entry.name(), id, ApiType.HTTP, entry.definition(), List.of(), stages, List.of(), Map.of(),
                 "HEADER", EndpointType.REGIONAL, List.of(), null, definition.spec(), null);

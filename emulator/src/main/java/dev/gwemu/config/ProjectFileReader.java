@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gwemu.model.AccessLogSettings;
 import dev.gwemu.model.ApiKeySpec;
+import dev.gwemu.model.ApiType;
 import dev.gwemu.model.FunctionRuntime;
 import dev.gwemu.model.MethodSetting;
 import dev.gwemu.model.StageCache;
@@ -38,7 +40,7 @@ final class ProjectFileReader {
 
     /** A stage's settings before its API is read. */
     record StageEntry(Map<String, String> variables, Throttle throttle, Map<String, MethodSetting> methodSettings,
-                      StageCache cache, CanaryEntry canary, String pointer) {
+                      StageCache cache, CanaryEntry canary, AccessLogSettings accessLog, String pointer) {
     }
 
     /** A stage's canary before its deployment id is made. */
@@ -61,11 +63,14 @@ final class ProjectFileReader {
 
     private final Path file;
     private final List<Problem> problems;
+    private final List<Problem> warnings;
     private SourceLines lines;
+    private AccessLogSettingsReader accessLogs;
 
-    ProjectFileReader(Path file, List<Problem> problems) {
+    ProjectFileReader(Path file, List<Problem> problems, List<Problem> warnings) {
         this.file = file;
         this.problems = problems;
+        this.warnings = warnings;
     }
 
     /** @return the file's content, or null when it cannot be parsed at all (the problem is recorded) */
@@ -82,6 +87,7 @@ final class ProjectFileReader {
             return null;
         }
         lines = SourceLines.of(file);
+        accessLogs = new AccessLogSettingsReader(file.toAbsolutePath().getParent(), lines, problems, warnings);
         if (root == null || !root.isObject()) {
             problems.add(new Problem(file, 1, "", "expected a mapping with 'apis' and 'functions'"));
             return null;
@@ -185,26 +191,29 @@ final class ProjectFileReader {
             }
             JsonNode settings = stage.getValue();
             if (settings.isNull()) {
-                stages.put(stage.getKey(), new StageEntry(Map.of(), null, Map.of(), null, null, stageAt));
+                stages.put(stage.getKey(), new StageEntry(Map.of(), null, Map.of(), null, null, null, stageAt));
                 continue;
             }
             if (!settings.isObject()) {
                 error(stageAt, "stage settings must be a mapping");
                 continue;
             }
+            AccessLogSettings accessLog = settings.has("accessLogSettings") ? accessLogs.read(settings.get("accessLogSettings"),
+                    stageAt + "/accessLogSettings", http ? ApiType.HTTP : ApiType.REST) : null;
             if (http) {
-                allowOnly(settings, stageAt, Set.of("variables", "throttle", "routeSettings"));
+                allowOnly(settings, stageAt, Set.of("variables", "throttle", "routeSettings", "accessLogSettings"));
                 stages.put(stage.getKey(), new StageEntry(stringMap(settings.path("variables"), stageAt + "/variables"),
                         settings.has("throttle") ? usage.throttle(settings.get("throttle"), stageAt + "/throttle") : null,
-                        routeSettings(settings.path("routeSettings"), stageAt + "/routeSettings", usage), null, null, stageAt));
+                        routeSettings(settings.path("routeSettings"), stageAt + "/routeSettings", usage), null, null,
+                        accessLog, stageAt));
                 continue;
             }
-            allowOnly(settings, stageAt, Set.of("variables", "throttle", "methodSettings", "cache", "canary"));
+            allowOnly(settings, stageAt, Set.of("variables", "throttle", "methodSettings", "cache", "canary", "accessLogSettings"));
             stages.put(stage.getKey(), new StageEntry(stringMap(settings.path("variables"), stageAt + "/variables"),
                     settings.has("throttle") ? usage.throttle(settings.get("throttle"), stageAt + "/throttle") : null,
                     usage.methodSettings(settings.path("methodSettings"), stageAt + "/methodSettings"),
                     settings.has("cache") ? usage.cache(settings.get("cache"), stageAt + "/cache") : null,
-                    settings.has("canary") ? canary(settings.get("canary"), stageAt + "/canary") : null, stageAt));
+                    settings.has("canary") ? canary(settings.get("canary"), stageAt + "/canary") : null, accessLog, stageAt));
         }
         return stages;
     }

@@ -37,7 +37,7 @@ public final class ProjectLoader {
         Path file = apiYaml.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
-        ProjectFileReader.ProjectFile projectFile = new ProjectFileReader(file, problems).read();
+        ProjectFileReader.ProjectFile projectFile = new ProjectFileReader(file, problems, warnings).read();
         if (projectFile == null) {
             throw new DefinitionException(problems);
         }
@@ -93,7 +93,7 @@ public final class ProjectLoader {
                             StableIds.of(id + " " + name + " canary", 6), stage.canary().useStageCache(), canaryResources);
                 }
                 stages.put(name, new Stage(name, StableIds.of(id + " " + name, 6), stage.variables(), stage.throttle(),
-                        stage.methodSettings(), stage.cache(), canary));
+                        stage.methodSettings(), stage.cache(), canary, stage.accessLog()));
             }
             String keySource = entry.apiKeySource() != null ? entry.apiKeySource()
                     : definition.apiKeySource() != null ? definition.apiKeySource() : "HEADER";

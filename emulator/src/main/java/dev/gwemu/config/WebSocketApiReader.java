@@ -87,10 +87,11 @@ final class WebSocketApiReader {
         Map<String, Stage> stages = new LinkedHashMap<>();
         for (Map.Entry<String, ProjectFileReader.StageEntry> e : entry.stages().entrySet()) {
             ProjectFileReader.StageEntry stage = e.getValue();
-            if (stage.throttle() != null || !stage.methodSettings().isEmpty() || stage.cache() != null || stage.canary() != null) {
+            if (stage.throttle() != null || !stage.methodSettings().isEmpty() || stage.cache() != null || stage.canary() != null
+                    || stage.accessLog() != null) {
                 problems.add(lines.problem(stage.pointer(), "stage " + e.getKey()
-                        + ": a WebSocket API stage takes variables only here (throttle, methodSettings, cache and canary "
-                        + "are not served for WebSocket APIs)"));
+                        + ": a WebSocket API stage takes variables only here (throttle, methodSettings, cache, canary and "
+                        + "accessLogSettings are not served for WebSocket APIs)"));
             }
             stages.put(e.getKey(), new Stage(e.getKey(), StableIds.of(id + " " + e.getKey(), 6), stage.variables()));
         }

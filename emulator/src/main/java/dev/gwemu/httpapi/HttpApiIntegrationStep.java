@@ -4,6 +4,7 @@ import dev.gwemu.integration.HttpBackend;
 import dev.gwemu.lambda.LambdaRuntime;
 import dev.gwemu.model.HttpRoute;
 import dev.gwemu.model.IntegrationType;
+import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.HttpResponse;
 import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.pipeline.Step;
@@ -29,7 +30,14 @@ public final class HttpApiIntegrationStep implements Step {
     @Override
     public void apply(Invocation inv) {
         IntegrationType type = inv.httpRoute().route().integration().type();
-        HttpResponse response = (type == IntegrationType.AWS_PROXY ? lambda : http).call(inv, mappings.request(inv));
+        HttpRequest request = mappings.request(inv);
+        long started = System.nanoTime();
+        HttpResponse response = null;
+        try {
+            response = (type == IntegrationType.AWS_PROXY ? lambda : http).call(inv, request);
+        } finally {
+            inv.integrationTook(System.nanoTime() - started, response == null ? 0 : response.status()); // for access logs
+        }
         inv.response(mappings.response(inv, response));
     }
 }

@@ -33,7 +33,7 @@ final class HttpApiLambdaIntegration implements HttpApiIntegration {
                 v2 ? state.authorizerV2() : state.authorizerV1());
         byte[] event = v2 ? PayloadV2EventWriter.write(request, context)
                 : PayloadV1EventWriter.write(request, context, routePath(state.routeKey()), inv.caller());
-        InvokeResult result = targets.invoke(integration.uri(), inv.stage(), event, integration.timeoutMillis(),
+        InvokeResult result = targets.invoke(inv, integration.uri(), inv.stage(), event, integration.timeoutMillis(),
                 HttpApiInvokeFailures.INSTANCE);
         if (result.functionError()) {
             throw HttpApiErrors.internalServerError("the function failed: "

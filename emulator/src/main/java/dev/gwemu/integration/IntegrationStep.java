@@ -5,6 +5,7 @@ import dev.gwemu.mapping.TemplateRenderException;
 import dev.gwemu.model.IntegrationType;
 import dev.gwemu.pipeline.GatewayResponseType;
 import dev.gwemu.pipeline.GatewayException;
+import dev.gwemu.pipeline.HttpResponse;
 import dev.gwemu.pipeline.Invocation;
 import dev.gwemu.pipeline.Step;
 
@@ -27,8 +28,11 @@ public final class IntegrationStep implements Step {
             // The loader refuses unsupported types; reaching here is a gwemu defect, answered as AWS answers a broken integration.
             throw GatewayException.configurationError("no handler for integration type " + type);
         }
+        long started = System.nanoTime();
+        HttpResponse response = null;
         try {
-            inv.response(handler.call(inv));
+            response = handler.call(inv);
+            inv.response(response);
         } catch (TemplateRenderException e) {
             throw GatewayException.configurationError("Execution failed due to configuration error: " + e.getMessage());
         } catch (InvalidJsonBodyException e) {
@@ -38,6 +42,8 @@ public final class IntegrationStep implements Step {
             // data-plane.md §4.1 [E/U]: a body mapping over a body that is not JSON.
             throw GatewayException.of(GatewayResponseType.BAD_REQUEST_BODY, "Invalid JSON in request body")
                     .because(e.getMessage());
+        } finally {
+            inv.integrationTook(System.nanoTime() - started, response == null ? 0 : response.status()); // for access logs
         }
     }
 }

@@ -47,7 +47,20 @@ public final class LambdaTargets {
         if (!"POST".equals(integration.httpMethod())) {
             throw GatewayException.configurationError("Execution failed due to configuration error: a Lambda integration's httpMethod must be POST");
         }
-        return invoke(integration.uri(), inv.stage(), payload, integration.timeoutMillis(), InvokeFailures.REST);
+        return invoke(inv, integration.uri(), inv.stage(), payload, integration.timeoutMillis(), InvokeFailures.REST);
+    }
+
+    /**
+     * As below, for a request's integration: the request logs learn which function served it and whether
+     * that cost a cold start.
+     */
+    public InvokeResult invoke(Invocation inv, String uri, Stage stage, byte[] payload, int timeoutMillis,
+                               InvokeFailures failures) {
+        LambdaFunctionUri target = target(uri, stage, failures);
+        inv.function(target.functionName());
+        InvokeResult result = invoke(target, payload, timeoutMillis, failures);
+        inv.functionAnswered(result.coldStart());
+        return result;
     }
 
     /**
@@ -55,7 +68,10 @@ public final class LambdaTargets {
      * {@code timeoutMillis}; every failure becomes the road's answer from {@code failures}.
      */
     public InvokeResult invoke(String uri, Stage stage, byte[] payload, int timeoutMillis, InvokeFailures failures) {
-        LambdaFunctionUri target = target(uri, stage, failures);
+        return invoke(target(uri, stage, failures), payload, timeoutMillis, failures);
+    }
+
+    private InvokeResult invoke(LambdaFunctionUri target, byte[] payload, int timeoutMillis, InvokeFailures failures) {
         if (payload.length > MAX_EVENT_BYTES) {
             throw failures.tooLarge("the payload is " + payload.length + " bytes, over Lambda's 6 MB invoke limit");
         }

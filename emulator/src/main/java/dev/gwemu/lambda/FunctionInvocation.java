@@ -21,6 +21,8 @@ final class FunctionInvocation {
     // For the REPORT line, whoever writes it (the worker, or the alarm on a timeout).
     private volatile long startNanos;
     private volatile long initNanos = -1;
+    private volatile boolean coldStart; // set before the init runs, so an init that times out counts too
+
 
     FunctionInvocation(String requestId) {
         this.requestId = requestId;
@@ -33,6 +35,11 @@ final class FunctionInvocation {
 
     long startNanos() {
         return startNanos;
+    }
+
+    /** This invocation runs the cold start of its environment (its answer says so). */
+    void coldStarts() {
+        coldStart = true;
     }
 
     /** This invocation paid for a cold start of that long. */
@@ -68,7 +75,7 @@ final class FunctionInvocation {
 
     /** @return true when this answer is the call's result (the alarm had not gone off) */
     boolean complete(byte[] payload, boolean functionError) {
-        return result.complete(new InvokeResult(payload, functionError, requestId));
+        return result.complete(new InvokeResult(payload, functionError, requestId, coldStart));
     }
 
     boolean isDone() {

@@ -9,8 +9,14 @@ import java.nio.charset.StandardCharsets;
  * @param payload       JSON bytes: the function's result, or {@code {"errorMessage":...}} when functionError
  * @param functionError true when the handler threw, failed to initialise, or timed out
  * @param awsRequestId  the request id the function saw in its Context
+ * @param coldStart     the invocation paid for a new execution environment's init (Lambda's REPORT has an Init Duration)
  */
-public record InvokeResult(byte[] payload, boolean functionError, String awsRequestId) {
+public record InvokeResult(byte[] payload, boolean functionError, String awsRequestId, boolean coldStart) {
+
+    /** A result of a warm invocation. */
+    public InvokeResult(byte[] payload, boolean functionError, String awsRequestId) {
+        this(payload, functionError, awsRequestId, false);
+    }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final int PREVIEW_CHARS = 200;

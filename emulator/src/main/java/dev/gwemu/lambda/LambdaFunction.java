@@ -175,6 +175,7 @@ final class LambdaFunction implements AutoCloseable {
                 ExecutionEnvironment starting = env;
                 invocation.arm(alarms, INIT_LIMIT_MILLIS, () -> timeoutPayload(invocation),
                         () -> timedOut(invocation, starting));
+                invocation.coldStarts();
                 byte[] initError = env.coldStart();
                 invocation.coldStartTook(System.nanoTime() - initStart + (pooled == null ? 0 : env.loadNanos()));
                 if (initError != null) {

@@ -58,12 +58,30 @@ public final class LambdaRuntime implements AutoCloseable {
         this(functions, region, accountId, console, DEFAULT_IDLE_TIMEOUT, System::nanoTime, true);
     }
 
+    /** As the first constructor, with the functions' log lines on standard output in {@code logFormat}. */
+    public LambdaRuntime(Collection<FunctionSpec> functions, String region, String accountId, FunctionLogFormat logFormat)
+            throws FunctionLoadException {
+        this(functions, region, accountId, System.out, logFormat);
+    }
+
+    /** As above, with the console that function loggers write to. */
+    LambdaRuntime(Collection<FunctionSpec> functions, String region, String accountId, PrintStream console,
+                  FunctionLogFormat logFormat) throws FunctionLoadException {
+        this(functions, region, accountId, console, DEFAULT_IDLE_TIMEOUT, System::nanoTime, true, logFormat);
+    }
+
     /**
      * @param ticker       nanoseconds for idle times; tests pass their own and call {@link #sweepIdle()}
      * @param sweepThread  whether a background thread drops idle environments (tests sweep by hand)
      */
     LambdaRuntime(Collection<FunctionSpec> functions, String region, String accountId, PrintStream console,
                   Duration idleTimeout, LongSupplier ticker, boolean sweepThread) throws FunctionLoadException {
+        this(functions, region, accountId, console, idleTimeout, ticker, sweepThread, FunctionLogFormat.PREFIXED);
+    }
+
+    private LambdaRuntime(Collection<FunctionSpec> functions, String region, String accountId, PrintStream console,
+                          Duration idleTimeout, LongSupplier ticker, boolean sweepThread, FunctionLogFormat logFormat)
+            throws FunctionLoadException {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idle timeout must be positive, got " + idleTimeout);
         }
@@ -79,7 +97,7 @@ public final class LambdaRuntime implements AutoCloseable {
                 }
                 FunctionIdentity identity = new FunctionIdentity(spec.name(),
                         "arn:aws:lambda:" + region + ":" + accountId + ":function:" + spec.name(),
-                        spec.memoryMb(), spec.timeoutSeconds() * 1000L, new ConsoleLambdaLogger(spec.name(), console));
+                        spec.memoryMb(), spec.timeoutSeconds() * 1000L, new ConsoleLambdaLogger(spec.name(), console, logFormat));
                 EnvironmentLoader loader = spec.runtime().isNodeJs()
                         ? new NodeJsEnvironmentLoader(spec, region, identity)
                         : new JavaEnvironmentLoader(spec, runtimeLibraries, region);

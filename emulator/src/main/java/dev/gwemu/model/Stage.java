@@ -14,12 +14,20 @@ import java.util.Map;
  * @param methodSettings per method, keyed like {@code /pets/GET} ({@code //GET} for the root)
  * @param cache          the stage's response cache, or null when it has none
  * @param canary         the stage's canary, or null when it has none
+ * @param accessLog      the stage's access log, or null when it has none
  */
 public record Stage(String name, String deploymentId, Map<String, String> variables, Throttle throttle,
-                    Map<String, MethodSetting> methodSettings, StageCache cache, Canary canary) {
+                    Map<String, MethodSetting> methodSettings, StageCache cache, Canary canary,
+                    AccessLogSettings accessLog) {
     public Stage {
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         methodSettings = Collections.unmodifiableMap(new LinkedHashMap<>(methodSettings));
+    }
+
+    /** A stage without an access log. */
+    public Stage(String name, String deploymentId, Map<String, String> variables, Throttle throttle,
+                 Map<String, MethodSetting> methodSettings, StageCache cache, Canary canary) {
+        this(name, deploymentId, variables, throttle, methodSettings, cache, canary, null);
     }
 
     /** A stage with variables only. */
@@ -31,6 +39,6 @@ public record Stage(String name, String deploymentId, Map<String, String> variab
     public Stage asCanary() {
         Map<String, String> merged = new LinkedHashMap<>(variables);
         merged.putAll(canary.stageVariableOverrides());
-        return new Stage(name, canary.deploymentId(), merged, throttle, methodSettings, cache, canary);
+        return new Stage(name, canary.deploymentId(), merged, throttle, methodSettings, cache, canary, accessLog);
     }
 }

@@ -200,6 +200,54 @@ public final class Invocation {
         this.vpcEndpoint = vpcEndpoint;
     }
 
+    private String function;
+    private Boolean coldStart; // null until the function answered
+    private long integrationNanos = -1;
+    private int integrationStatus;
+
+    /** The Lambda function the integration calls (not an authorizer's), for the request logs; null when none. */
+    public String function() {
+        return function;
+    }
+
+    public void function(String name) {
+        this.function = name;
+    }
+
+    /** The function answered (a result or a function error); {@code coldStart} when it paid for a new environment. */
+    public void functionAnswered(boolean coldStart) {
+        this.coldStart = coldStart;
+    }
+
+    /** Whether the function answered at all (not throttled, not timed out). */
+    public boolean functionAnswered() {
+        return coldStart != null;
+    }
+
+    /** The function's answer came from a new execution environment, after its init. */
+    public boolean coldStart() {
+        return coldStart != null && coldStart;
+    }
+
+    /**
+     * How long the integration took and the status it answered with (0 when it failed), for
+     * {@code $context.integrationLatency} and {@code $context.integration.status} in access logs.
+     */
+    public void integrationTook(long nanos, int status) {
+        this.integrationNanos = nanos;
+        this.integrationStatus = status;
+    }
+
+    /** Nanoseconds in the integration, or -1 when none ran. */
+    public long integrationNanos() {
+        return integrationNanos;
+    }
+
+    /** The integration's status, or 0 when none answered. */
+    public int integrationStatus() {
+        return integrationStatus;
+    }
+
     /** An HTTP API request's route and what its authorizer found; null on REST APIs and before routing. */
     public dev.gwemu.httpapi.HttpRouteState httpRoute() {
         return httpRoute;

@@ -53,7 +53,7 @@ public final class ApiDispatcher {
     private final Map<String, ServedApi> byId = new HashMap<>();
     private final ServedApi first;
     private final GatewayResponses gatewayResponses = new GatewayResponses();
-    private final RequestLog log;
+    private final RequestListener log;
     private final Clock clock;
     private final CustomDomains domains;
     private final ExecuteApiHosts hosts;
@@ -61,13 +61,13 @@ public final class ApiDispatcher {
     private final UsageEndpoint usageEndpoint;
     private final CanaryRouter canaries;
 
-    public ApiDispatcher(List<ServedApi> apis, RequestLog log, Clock clock) {
+    public ApiDispatcher(List<ServedApi> apis, RequestListener log, Clock clock) {
         this(apis, List.of(), List.of(), null, log, clock, RandomGenerator.getDefault());
     }
 
     /** Without VPC endpoints: PRIVATE APIs answer 403 to every request. */
     public ApiDispatcher(List<ServedApi> apis, List<DomainSpec> domains, UsageCheck usage,
-                         RequestLog log, Clock clock, RandomGenerator random) {
+                         RequestListener log, Clock clock, RandomGenerator random) {
         this(apis, domains, List.of(), usage, log, clock, random);
     }
 
@@ -78,13 +78,13 @@ public final class ApiDispatcher {
      * @param random       draws which requests go to stage canaries
      */
     public ApiDispatcher(List<ServedApi> apis, List<DomainSpec> domains, List<VpcEndpointSpec> vpcEndpoints,
-                         UsageCheck usage, RequestLog log, Clock clock, RandomGenerator random) {
+                         UsageCheck usage, RequestListener log, Clock clock, RandomGenerator random) {
         this(apis, domains, vpcEndpoints, EdgeLocation.DEFAULT, usage, log, clock, random);
     }
 
     /** @param edge the simulated CloudFront edge in front of EDGE APIs */
     public ApiDispatcher(List<ServedApi> apis, List<DomainSpec> domains, List<VpcEndpointSpec> vpcEndpoints,
-                         EdgeLocation edge, UsageCheck usage, RequestLog log, Clock clock, RandomGenerator random) {
+                         EdgeLocation edge, UsageCheck usage, RequestListener log, Clock clock, RandomGenerator random) {
         this.canaries = new CanaryRouter(random);
         this.usageEndpoint = usage == null ? null : new UsageEndpoint(usage);
         Map<String, ServedApi> byName = new LinkedHashMap<>();
@@ -112,7 +112,7 @@ public final class ApiDispatcher {
         Api answering = null; // the API the request was addressed to, once known
         if (usageEndpoint != null && usageEndpoint.handles(request)) {
             HttpResponse answer = usageEndpoint.answer(request);
-            log.record(request, null, answer, System.nanoTime() - started);
+            log.answered(new CompletedRequest(request, ids, null, null, answer, System.nanoTime() - started, null));
             return answer;
         }
         try {
@@ -145,7 +145,7 @@ public final class ApiDispatcher {
             StandardHeaders.addTo(response, ids, inv != null && inv.traced());
         }
         endpoints.respond(arrival, response);
-        log.record(request, inv, response, System.nanoTime() - started, failure);
+        log.answered(new CompletedRequest(request, ids, answering, inv, response, System.nanoTime() - started, failure));
         return response;
     }
 

@@ -3,12 +3,15 @@ package dev.gwemu.watch;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.FunctionSpec;
 import dev.gwemu.model.Project;
+import dev.gwemu.model.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The files a project is made of, as folders to watch: api.yaml's folder and each definition's (their direct
@@ -19,10 +22,12 @@ public final class WatchedFiles {
     /** Folder → whether everything under it counts (a code tree) or only its own files. */
     private final Map<Path, Boolean> folders;
     private final Path stateDir;
+    private final Set<Path> written; // files the gateway writes while serving: access logs
 
-    private WatchedFiles(Map<Path, Boolean> folders, Path stateDir) {
+    private WatchedFiles(Map<Path, Boolean> folders, Path stateDir, Set<Path> written) {
         this.folders = folders;
         this.stateDir = stateDir;
+        this.written = written;
     }
 
     public static WatchedFiles of(Project project) {
@@ -41,7 +46,15 @@ public final class WatchedFiles {
                 add(folders, code.getParent(), false);
             }
         }
-        return new WatchedFiles(folders, project.stateDir().toAbsolutePath().normalize());
+        Set<Path> written = new HashSet<>();
+        for (Api api : project.apis()) {
+            for (Stage stage : api.stages().values()) {
+                if (stage.accessLog() != null) {
+                    written.add(stage.accessLog().destination().toAbsolutePath().normalize());
+                }
+            }
+        }
+        return new WatchedFiles(folders, project.stateDir().toAbsolutePath().normalize(), written);
     }
 
     private static void add(Map<Path, Boolean> folders, Path folder, boolean tree) {
@@ -57,11 +70,11 @@ public final class WatchedFiles {
 
     /**
      * Whether a change to this file is a change to the project: not gwemu's own {@code .gwemu/} (keys,
-     * certificates, logs), not logs or recordings, not editors' swap, backup and probe files.
+     * certificates, logs), not the stages' access logs, not logs or recordings, not editors' swap, backup and probe files.
      */
     public boolean counts(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        if (absolute.startsWith(stateDir)) {
+        if (absolute.startsWith(stateDir) || written.contains(absolute)) {
             return false;
         }
         String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -187,6 +187,21 @@ class ReloadOverHttpTest {
     }
 
     @Test
+    void theAccessLogTheGatewayWritesIsNotAChange() throws Exception {
+        replace("api.yaml", "stages: {dev: {}}", "stages: {dev: {accessLogSettings: "
+                + "{format: '$context.requestId $context.status', destination: requests.txt}}}");
+        assertEquals("reloading [api.yaml]", next());
+        assertEquals("reloaded", next());
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, get("/dev/version").statusCode());
+        }
+
+        assertNull(events.poll(1500, TimeUnit.MILLISECONDS), "the access log written while serving caused a reload");
+        assertEquals(3, Files.readAllLines(folder.resolve("requests.txt")).size());
+    }
+
+    @Test
     void changesThatComeTogetherAreOneReload() throws Exception {
         replace("openapi.yaml", "\"first\"", "\"second\"");
         replace("handlers/greet.js", "'hello'", "'bonjour'");
