@@ -29,8 +29,11 @@ final class DefinitionSource {
     static final String VALIDATOR = "x-amazon-apigateway-request-validator";
     static final String ANY_METHOD = "x-amazon-apigateway-any-method";
     static final String INTEGRATION = "x-amazon-apigateway-integration";
-    /** AWS's deployment dates, e.g. {@code 2026-11-26T01:02:03Z}: what info.version is when the API has no version. */
-    static final DateTimeFormatter DEPLOYMENT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+    /** A REST API deployment's date as its export writes it, e.g. {@code 2026-11-26T01:02:03Z}. */
+    static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    /** An HTTP API's date as its exports write it, e.g. {@code 2026-11-26 01:02:03UTC}. */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -60,15 +63,15 @@ final class DefinitionSource {
 
     /**
      * {@code info.version} (API Gateway's import keeps it as the API's version), else the date the definition file was
-     * last written, standing in for the deployment's creation date AWS would use.
+     * last written, standing in for the deployment's (REST) or API's (HTTP) creation date AWS would use.
      */
-    String version() {
+    String version(DateTimeFormatter dates) {
         JsonNode version = root.path("info").path("version");
         if (version.isValueNode() && !version.asText().isBlank()) {
             return version.asText();
         }
         try {
-            return DEPLOYMENT_DATE.format(Files.getLastModifiedTime(file).toInstant());
+            return dates.format(Files.getLastModifiedTime(file).toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

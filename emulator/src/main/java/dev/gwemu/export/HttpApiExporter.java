@@ -59,7 +59,7 @@ final class HttpApiExporter {
         if (source.description() != null) {
             info.put("description", source.description());
         }
-        info.put("version", source.version());
+        info.put("version", source.version(DefinitionSource.HTTP_DATE));
         ObjectNode server = root.putArray("servers").addObject();
         server.put("url", "https://" + api.id() + ".execute-api." + project.region() + ".amazonaws.com/{basePath}");
         server.putObject("variables").putObject("basePath")

@@ -36,7 +36,7 @@ final class Oas30Exporter extends RestApiExporter {
         if (source.description() != null) {
             info.put("description", source.description());
         }
-        info.put("version", source.version());
+        info.put("version", source.version(DefinitionSource.REST_DATE));
         ObjectNode server = root.putArray("servers").addObject();
         server.put("url", "https://" + host() + "/{basePath}");
         server.putObject("variables").putObject("basePath").put("default", stage.name());

@@ -40,7 +40,7 @@ final class SwaggerExporter extends RestApiExporter {
         if (source.description() != null) {
             info.put("description", source.description());
         }
-        info.put("version", source.version());
+        info.put("version", source.version(DefinitionSource.REST_DATE));
         info.put("title", api.name());
         root.put("host", host());
         root.put("basePath", "/" + stage.name());

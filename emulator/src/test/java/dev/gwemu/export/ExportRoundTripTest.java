@@ -1,9 +1,11 @@
 package dev.gwemu.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gwemu.Gateway;
 import dev.gwemu.config.Problem;
 import dev.gwemu.config.ProjectLoader;
 import dev.gwemu.config.RouteListing;
+import dev.gwemu.mapping.ParameterSource;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.Integration;
 import dev.gwemu.model.IntegrationResponse;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -173,13 +176,13 @@ class ExportRoundTripTest {
         return summary;
     }
 
-    private static String sources(Map<String, dev.gwemu.mapping.ParameterSource> sources) {
+    private static String sources(Map<String, ParameterSource> sources) {
         Map<String, String> out = new TreeMap<>();
         sources.forEach((k, v) -> out.put(k, v.expression()));
         return out.toString();
     }
 
-    private static <T> String texts(Map<String, T> templates, java.util.function.Function<T, String> text) {
+    private static <T> String texts(Map<String, T> templates, Function<T, String> text) {
         Map<String, String> out = new TreeMap<>();
         templates.forEach((k, v) -> out.put(k, text.apply(v)));
         return out.toString();
@@ -187,7 +190,7 @@ class ExportRoundTripTest {
 
     private static String json(String text) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).toString();
+            return new ObjectMapper().readTree(text).toString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,12 @@ import dev.gwemu.model.Project;
 import dev.gwemu.support.TestPaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +127,27 @@ class HttpApiExportTest {
         ExportException part = assertThrows(ExportException.class,
                 () -> ApiExporter.export(conformance, "http", "beta", ExportFormat.OAS30, ExportExtensions.parse("integrations")));
         assertTrue(part.getMessage().contains("all API Gateway extensions or none"), part.getMessage());
+    }
+
+    @Test
+    void withoutAVersionTheDefinitionsDateIsWrittenAsHttpApiExportsWriteDates(@TempDir Path dir)
+            throws Exception {
+        Path definition = Files.writeString(dir.resolve("http.yaml"), """
+                openapi: 3.0.1
+                info: {title: dated}
+                paths:
+                  /x:
+                    get:
+                      x-amazon-apigateway-integration:
+                        {type: http_proxy, uri: "https://example.com/x", payloadFormatVersion: "1.0"}
+                """);
+        Project project = ProjectLoader.load(Files.writeString(dir.resolve("api.yaml"), """
+                apis:
+                  - {name: dated, type: HTTP, definition: http.yaml, stages: {$default: {}}}
+                """)).project();
+        Files.setLastModifiedTime(definition, FileTime.from(Instant.parse("2026-11-26T01:02:03Z")));
+        assertEquals("2026-11-26 01:02:03UTC",
+                ApiExporter.export(project, null, null, ExportFormat.OAS30, null).at("/info/version").asText());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gwemu.config.ProjectLoader;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.AuthorizationType;
+import dev.gwemu.model.EndpointType;
 import dev.gwemu.model.Method;
 import dev.gwemu.model.Project;
 import dev.gwemu.model.Resource;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,7 +140,7 @@ class RestExportStructureTest {
                 case "x-amazon-apigateway-minimum-compression-size" -> written.has(extension);
                 case "x-amazon-apigateway-binary-media-types" -> !api.binaryMediaTypes().isEmpty();
                 default -> format == ExportFormat.SWAGGER
-                        && (api.endpointType() != dev.gwemu.model.EndpointType.EDGE || !api.vpcEndpointIds().isEmpty());
+                        && (api.endpointType() != EndpointType.EDGE || !api.vpcEndpointIds().isEmpty());
             };
             assertEquals(expectedThere, doc.has(extension), extension);
         }
@@ -184,7 +186,7 @@ class RestExportStructureTest {
     }
 
     private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
