@@ -180,6 +180,59 @@ class RestExportDetailsTest {
     }
 
     @Test
+    void aSwaggerDefinitionBecomesOpenApi3WithWhatTheModelDoesNotKeepReadFromTheFile() throws Exception {
+        Files.writeString(dir.resolve("swagger.yaml"), """
+                swagger: "2.0"
+                info: {title: orders, version: "3.1", description: Orders and their lines}
+                consumes: [application/json]
+                produces: [application/json]
+                x-amazon-apigateway-request-validators:
+                  body: {validateRequestBody: true, validateRequestParameters: false}
+                x-amazon-apigateway-request-validator: body
+                x-amazon-apigateway-minimum-compression-size: 1024
+                responses:
+                  NotFound: {description: no such order, schema: {$ref: "#/definitions/Error"}}
+                definitions:
+                  Order: {type: object, properties: {lines: {type: array, items: {$ref: "#/definitions/Line"}}}}
+                  Line: {type: object, properties: {sku: {type: string}}}
+                  Error: {type: object, properties: {message: {type: string}}}
+                paths:
+                  /orders/{id}:
+                    put:
+                      parameters:
+                        - {name: id, in: path, required: true, type: string}
+                        - {name: order, in: body, required: true, schema: {$ref: "#/definitions/Order"}}
+                      responses:
+                        "200": {description: saved, schema: {$ref: "#/definitions/Order"}}
+                        "404": {$ref: "#/responses/NotFound"}
+                      x-amazon-apigateway-integration:
+                        type: http
+                        httpMethod: PUT
+                        uri: https://orders.example.com/orders/{id}
+                        credentials: arn:aws:iam::123456789012:role/orders
+                        connectionType: INTERNET
+                        requestParameters: {integration.request.path.id: method.request.path.id}
+                        responses: {default: {statusCode: "200"}}
+                """);
+        Project project = ProjectLoader.load(Files.writeString(dir.resolve("api.yaml"), """
+                apis:
+                  - {name: orders, definition: swagger.yaml, stages: {live: {}}}
+                """)).project();
+        JsonNode doc = ApiExporter.export(project, null, null, ExportFormat.OAS30, ExportExtensions.ALL);
+        assertEquals("Orders and their lines", doc.at("/info/description").asText());
+        assertEquals("3.1", doc.at("/info/version").asText());
+        JsonNode put = doc.at("/paths/~1orders~1{id}/put");
+        assertEquals("#/components/schemas/Order", put.at("/requestBody/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/Error", put.at("/responses/404/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/Line", doc.at("/components/schemas/Order/properties/lines/items/$ref").asText());
+        assertEquals("body", put.path("x-amazon-apigateway-request-validator").asText(), "the definition's default applies");
+        assertEquals(1024, doc.path("x-amazon-apigateway-minimum-compression-size").asInt());
+        assertEquals(List.of("httpMethod", "uri", "credentials", "responses", "requestParameters", "passthroughBehavior",
+                "connectionType", "type"), keys(put.path("x-amazon-apigateway-integration")));
+        assertEquals("arn:aws:iam::123456789012:role/orders", put.at("/x-amazon-apigateway-integration/credentials").asText());
+    }
+
+    @Test
     void aMethodWhoseBodyModelsAreAllNonJsonCannotBeExported() throws Exception {
         Files.writeString(dir.resolve("openapi.yaml"), """
                 openapi: 3.0.1
