@@ -219,18 +219,25 @@ final class OpenApiReader {
 
     private EndpointConfiguration endpointConfiguration() {
         JsonNode node = raw.path(ENDPOINT_CONFIGURATION);
+        String at = "/" + ENDPOINT_CONFIGURATION;
+        JsonNode servers = raw.path("servers");
+        for (int i = 0; node.isMissingNode() && i < servers.size(); i++) {
+            // OpenAPI 3 carries it on a server object (AWS "x-amazon-apigateway-endpoint-configuration object").
+            node = servers.get(i).path(ENDPOINT_CONFIGURATION);
+            at = "/servers/" + i + "/" + ENDPOINT_CONFIGURATION;
+        }
         if (node.isMissingNode()) {
             return new EndpointConfiguration(null, List.of());
         }
         dev.gwemu.model.EndpointType type = null;
         JsonNode types = node.path("types");
         if (types.size() > 1) {
-            problems.add(lines.problem("/" + ENDPOINT_CONFIGURATION + "/types", "Cannot create an api with multiple Endpoint Types."));
+            problems.add(lines.problem(at + "/types", "Cannot create an api with multiple Endpoint Types."));
         } else if (types.size() == 1) {
             try {
                 type = dev.gwemu.model.EndpointType.valueOf(types.get(0).asText());
             } catch (IllegalArgumentException e) {
-                problems.add(lines.problem("/" + ENDPOINT_CONFIGURATION + "/types/0",
+                problems.add(lines.problem(at + "/types/0",
                         "Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE"));
             }
         }

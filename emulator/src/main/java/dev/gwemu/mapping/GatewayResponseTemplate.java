@@ -23,9 +23,11 @@ public final class GatewayResponseTemplate {
 
     /** Literal text (String) and references (ParameterSource), in order. */
     private final List<Object> parts;
+    private final String text;
 
-    private GatewayResponseTemplate(List<Object> parts) {
+    private GatewayResponseTemplate(List<Object> parts, String text) {
         this.parts = parts;
+        this.text = text;
     }
 
     public static GatewayResponseTemplate compile(String text) {
@@ -47,7 +49,12 @@ public final class GatewayResponseTemplate {
         }
         literal.append(text, end, text.length());
         parts.add(literal.toString());
-        return new GatewayResponseTemplate(List.copyOf(parts));
+        return new GatewayResponseTemplate(List.copyOf(parts), text);
+    }
+
+    /** The template as written in the definition, for {@code gwemu export}. */
+    public String text() {
+        return text;
     }
 
     /** The body for one request; the error details come from the input's {@code context.error}. */

@@ -23,11 +23,13 @@ public final class VtlTemplate {
     static final int MAX_TEMPLATE_BYTES = 300 * 1024;
 
     private final String name;
+    private final String text;
     private final Template template;
     private final SourceOffset offset;
 
-    private VtlTemplate(String name, Template template, SourceOffset offset) {
+    private VtlTemplate(String name, String text, Template template, SourceOffset offset) {
         this.name = name;
+        this.text = text;
         this.template = template;
         this.offset = offset;
     }
@@ -50,7 +52,7 @@ public final class VtlTemplate {
         try {
             Template template = VelocityRuntime.parse(body);
             refuseUnsupported(name, offset, (Node) template.getData());
-            return new VtlTemplate(name, template, offset);
+            return new VtlTemplate(name, text, template, offset);
         } catch (ParseException e) {
             ParseErrorException located = new ParseErrorException(e, null);
             throw syntaxError(name, offset, located.getLineNumber(), located.getColumnNumber(), e.getMessage());
@@ -97,6 +99,11 @@ public final class VtlTemplate {
     /** The name given at compile time. */
     public String name() {
         return name;
+    }
+
+    /** The template as written in the definition, for {@code gwemu export}. */
+    public String text() {
+        return text;
     }
 
     private TemplateRenderException renderError(RuntimeException e) {
