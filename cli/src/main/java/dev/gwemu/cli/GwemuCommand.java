@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "x-amazon-apigateway-* extensions, and WebSocket APIs, running their Lambda handlers",
                 "in-process."},
         subcommands = {StartCommand.class, ValidateCommand.class, RoutesCommand.class, InvokeCommand.class, UsageCommand.class,
-                TokenCommand.class, RecordCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+                TokenCommand.class, ExportCommand.class, RecordCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class GwemuCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -31,7 +31,7 @@ class ExportCommandTest {
         out = new StringWriter();
         err = new StringWriter();
         // Registered here: adding the subcommand to GwemuCommand's list is the lead's to do.
-        CommandLine gwemu = GwemuCommand.commandLine().addSubcommand(new ExportCommand());
+        CommandLine gwemu = GwemuCommand.commandLine();
         gwemu.setOut(new PrintWriter(out, true));
         gwemu.setErr(new PrintWriter(err, true));
         return gwemu.execute(args);

@@ -36,7 +36,7 @@ class RecordCommandTest {
     final HttpClient client = HttpClient.newHttpClient();
 
     private CommandLine gwemu() {
-        CommandLine gwemu = ReplayCommandTest.gwemuWithRecordAndReplay();
+        CommandLine gwemu = ReplayCommandTest.gwemuCommand();
         gwemu.setOut(new PrintWriter(out, true));
         gwemu.setErr(new PrintWriter(err, true));
         return gwemu;

@@ -27,20 +27,13 @@ class ReplayCommandTest {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
-    /** The gwemu command with record and replay registered (until GwemuCommand lists them). */
-    static CommandLine gwemuWithRecordAndReplay() {
-        CommandLine gwemu = GwemuCommand.commandLine();
-        if (!gwemu.getSubcommands().containsKey("record")) {
-            gwemu.addSubcommand("record", new RecordCommand());
-        }
-        if (!gwemu.getSubcommands().containsKey("replay")) {
-            gwemu.addSubcommand("replay", new ReplayCommand());
-        }
-        return gwemu;
+    /** The gwemu command as main runs it. */
+    static CommandLine gwemuCommand() {
+        return GwemuCommand.commandLine();
     }
 
     int gwemu(String... args) {
-        CommandLine gwemu = gwemuWithRecordAndReplay();
+        CommandLine gwemu = gwemuCommand();
         gwemu.setOut(new PrintWriter(out, true));
         gwemu.setErr(new PrintWriter(err, true));
         return gwemu.execute(args);
