@@ -1,5 +1,6 @@
 package com.example.greetings;
 
+import dev.gwemu.junit.GwemuBaseUrl;
 import dev.gwemu.junit.GwemuExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,6 +64,14 @@ class GreetingApiIT {
 
         assertEquals(400, response.statusCode());
         assertEquals("{\"error\": \"send a name as the request body\"}", response.body());
+    }
+
+    @Test
+    void theProdStageIsServedToo(@GwemuBaseUrl(api = "greetings", stage = "prod") URI prod) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(prod.resolve("health")));   // a URL injected
+
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"status\": \"ok\", \"stage\": \"prod\"}", response.body());
     }
 
     @Test
