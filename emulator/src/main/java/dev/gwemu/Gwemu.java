@@ -148,9 +148,14 @@ public final class Gwemu implements AutoCloseable {
     }
 
     /** Stops serving, lets requests in flight finish, and stops the functions. */
+    public void stop() {
+        server.close();
+    }
+
+    /** {@link #stop()}, for try-with-resources. */
     @Override
     public void close() {
-        server.close();
+        stop();
     }
 
     private Api api(String name) {

@@ -96,7 +96,7 @@ class GwemuEmbeddingTest {
     void stoppingFreesThePortAndABadProjectFailsToStart() throws Exception {
         Gwemu gwemu = Gwemu.start(project());
         int port = gwemu.port();
-        gwemu.close();
+        gwemu.stop();
         assertThrows(ConnectException.class, () -> client.send(HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/dev/ping")).build(), HttpResponse.BodyHandlers.ofString()));
 
