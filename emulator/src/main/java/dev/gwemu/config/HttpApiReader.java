@@ -83,6 +83,7 @@ final class HttpApiReader {
                 warnings.add(lines.problem("/" + extension, extension + " is a REST API extension; an HTTP API ignores it"));
             }
         }
+        ExtensionNames.checkHttp(root, lines, warnings, REST_ONLY);
         HttpAuthorizationReader authorization = new HttpAuthorizationReader(root, apiId, region, lines, problems);
         List<HttpRoute> routes = new ArrayList<>();
         Set<String> keys = new HashSet<>();

@@ -88,6 +88,7 @@ final class OpenApiReader {
             problems.add(new Problem(file, 0, "", "cannot read: " + e.getMessage()));
             return null;
         }
+        ExtensionNames.checkRest(raw, lines, warnings);
         methodRequests = new MethodRequestReader(raw, apiId, lines, problems);
         integrations = new IntegrationReader(lines, problems, warnings);
         authorization = new AuthorizationReader(raw, apiId, lines, problems);
