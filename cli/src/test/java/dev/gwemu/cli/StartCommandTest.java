@@ -30,24 +30,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StartCommandTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern SERVING = Pattern.compile("gwemu: serving on http://127\\.0\\.0\\.1:(\\d+) ");
-    private Process process;
+    private final GwemuProcesses processes = new GwemuProcesses();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() {
-        if (process != null) {
-            process.destroyForcibly();
-        }
+        processes.close();
     }
 
     private Process gwemu(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), GwemuCommand.class.getName()));
-        command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return process;
+        return processes.start(args);
     }
 
     @Test
@@ -55,14 +49,7 @@ class StartCommandTest {
         Process p = gwemu("start", ROOT.resolve("sample-apis/petstore/api.yaml").toString(), "--port", "0");
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
-        int port = -1;
-        for (String line; port < 0 && (line = out.readLine()) != null; ) {
-            lines.add(line);
-            Matcher m = SERVING.matcher(line);
-            if (m.find()) {
-                port = Integer.parseInt(m.group(1));
-            }
-        }
+        int port = GwemuProcesses.servingPort(out, lines);
         assertTrue(port > 0, "no 'serving on' line in " + lines);
         assertTrue(lines.contains("http://127.0.0.1:" + port + "/dev  (petstore, stage dev)"), lines.toString());
         assertTrue(lines.contains("http://127.0.0.1:" + port + "/prod  (petstore, stage prod)"), lines.toString());

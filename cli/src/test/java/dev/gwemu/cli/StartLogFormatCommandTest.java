@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,23 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code gwemu start --log-format}: the request lines and the functions' lines a separate gwemu process prints. */
 class StartLogFormatCommandTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern SERVING = Pattern.compile("gwemu: serving on http://127\\.0\\.0\\.1:(\\d+) ");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private Process process;
+    private final GwemuProcesses processes = new GwemuProcesses();
 
     @AfterEach
     void stop() {
-        if (process != null) {
-            process.destroyForcibly();
-        }
+        processes.close();
     }
 
     private Process gwemu(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), GwemuCommand.class.getName()));
-        command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return process;
+        return processes.start(args);
     }
 
     /** Starts the petstore sample, GETs /dev/pets/1 once, stops it with SIGTERM and returns everything it printed after the banner. */
@@ -52,15 +43,8 @@ class StartLogFormatCommandTest {
         args.addAll(List.of(options));
         Process p = gwemu(args.toArray(String[]::new));
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        int port = -1;
         List<String> banner = new ArrayList<>();
-        for (String line; port < 0 && (line = out.readLine()) != null; ) {
-            banner.add(line);
-            Matcher m = SERVING.matcher(line);
-            if (m.find()) {
-                port = Integer.parseInt(m.group(1));
-            }
-        }
+        int port = GwemuProcesses.servingPort(out, banner);
         assertTrue(port > 0, "no 'serving on' line in " + banner);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/dev/pets/1")).build(), HttpResponse.BodyHandlers.ofString());

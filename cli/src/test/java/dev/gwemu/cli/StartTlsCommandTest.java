@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,39 +36,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code gwemu start --tls} and {@code --cert/--key} as a user runs them: a separate JVM, real HTTPS clients. */
 class StartTlsCommandTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern SERVING = Pattern.compile("gwemu: serving on https://127\\.0\\.0\\.1:(\\d+) ");
-    private Process process;
+    private final GwemuProcesses processes = new GwemuProcesses();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() {
-        if (process != null) {
-            process.destroyForcibly();
-        }
+        processes.close();
     }
 
     private Process gwemu(List<String> jvmOptions, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GwemuCommand.class.getName()));
-        command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return process;
+        return processes.start(jvmOptions, args);
     }
 
     /** The banner lines up to "serving on", and the port from that line (-1 when the process ended first). */
     private static int readBanner(Process p, List<String> lines) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            lines.add(line);
-            Matcher m = SERVING.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        return -1;
+        return GwemuProcesses.servingPort(
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)), lines);
     }
 
     private Path weatherCopy() throws IOException {
@@ -153,7 +136,7 @@ class StartTlsCommandTest {
         HttpResponse<String> response = trusting(cert).send(HttpRequest.newBuilder(
                 URI.create("https://127.0.0.1:" + port + "/prod/forecast/paris")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, response.statusCode(), "served (and refused for want of an API key): " + response.body());
-        process.destroyForcibly().waitFor();
+        processes.close();
 
         Path otherKey = Files.writeString(dir.resolve("other-key.pem"),
                 PemFiles.privateKeyPem(SelfSignedCertificate.newKeyPair("EC").getPrivate()));
