@@ -62,9 +62,12 @@ final class IntegrationReader {
         if (uri == null && type != IntegrationType.MOCK) {
             problems.add(lines.problem(at, where + ": the integration has no 'uri'"));
         }
-        if (type == IntegrationType.AWS && uri != null && !uri.contains(":lambda:path/")) {
-            problems.add(lines.problem(at + "/uri", where + ": AWS service integrations (other than Lambda) are not "
-                    + "supported yet; this version serves Lambda, HTTP, HTTP_PROXY and MOCK integrations"));
+        if (type == IntegrationType.AWS && uri != null) {
+            try {
+                dev.gwemu.integration.aws.AwsServiceUri.parse(uri);
+            } catch (IllegalArgumentException e) {
+                problems.add(lines.problem(at + "/uri", where + ": " + e.getMessage()));
+            }
         }
         if ((type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY) && uri != null
                 && !uri.startsWith("http://") && !uri.startsWith("https://")) {
@@ -73,7 +76,8 @@ final class IntegrationReader {
         }
         String httpMethod = integration.get("httpMethod") == null ? null
                 : integration.get("httpMethod").toString().toUpperCase(Locale.ROOT);
-        boolean lambda = type == IntegrationType.AWS_PROXY || type == IntegrationType.AWS;
+        boolean lambda = type == IntegrationType.AWS_PROXY
+                || type == IntegrationType.AWS && uri != null && uri.contains(":lambda:path/");
         if (lambda && !"POST".equals(httpMethod)) {
             warnings.add(lines.problem(at + "/httpMethod", where
                     + ": a Lambda integration's httpMethod must be POST; API Gateway answers every call with 500, and so does gwemu"));
@@ -95,8 +99,10 @@ final class IntegrationReader {
             keys.forEach(k -> cacheKeys.add(String.valueOf(k)));
         }
         Object namespace = integration.get("cacheNamespace");
+        Object credentials = integration.get("credentials");
         return new Integration(type, uri, httpMethod, timeout, requestParameters, requestTemplates, passthrough,
-                contentHandling, responses, cacheKeys, namespace == null ? null : namespace.toString());
+                contentHandling, responses, cacheKeys, namespace == null ? null : namespace.toString(),
+                credentials == null ? null : credentials.toString());
     }
 
     private int timeout(Object value, String at) {

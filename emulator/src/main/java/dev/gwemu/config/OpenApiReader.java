@@ -180,7 +180,8 @@ final class OpenApiReader {
         parameters.put(target, dev.gwemu.mapping.ParameterSource.parse("method.request.path." + name));
         return new Integration(integration.type(), integration.uri(), integration.httpMethod(), integration.timeoutMillis(),
                 parameters, integration.requestTemplates(), integration.passthroughBehavior(), integration.contentHandling(),
-                integration.responses(), integration.cacheKeyParameters(), integration.cacheNamespace());
+                integration.responses(), integration.cacheKeyParameters(), integration.cacheNamespace(),
+                integration.credentials());
     }
 
     /** PutIntegrationResponse needs the method response to exist, so AWS's import fails without it. */

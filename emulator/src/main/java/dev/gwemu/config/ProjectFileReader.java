@@ -50,7 +50,8 @@ final class ProjectFileReader {
 
     record ProjectFile(String region, String accountId, List<ApiEntry> apis, Map<String, FunctionSpec> functions,
                        List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
-                       JsonNode domains, dev.gwemu.model.SecuritySpec security, SourceLines lines) {
+                       JsonNode domains, dev.gwemu.model.SecuritySpec security,
+                       Map<String, dev.gwemu.model.AwsServiceSpec> awsServices, SourceLines lines) {
     }
 
     private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
@@ -94,7 +95,7 @@ final class ProjectFileReader {
         }
         allowOnly(root, "", Set.of("region", "accountId", "apis", "functions", "apiKeys", "usagePlans", "accountThrottle",
                 "domains", "credentials", "userPools", "jwtIssuers", "vpcEndpoints", "signatureSkewSeconds",
-                "accessDeniedWording"));
+                "accessDeniedWording", "awsServices"));
         String region = text(root, "/region", Project.DEFAULT_REGION);
         String accountId = text(root, "/accountId", Project.DEFAULT_ACCOUNT_ID);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
@@ -106,7 +107,8 @@ final class ProjectFileReader {
         return new ProjectFile(region, accountId, apis(root.path("apis"), usage), functions(root.path("functions")),
                 usage.apiKeys(root.path("apiKeys")), usage.usagePlans(root.path("usagePlans")),
                 account == null ? Throttle.ACCOUNT_DEFAULT : account, root.path("domains"),
-                new SecurityReader(file.toAbsolutePath().getParent(), lines, problems).read(root), lines);
+                new SecurityReader(file.toAbsolutePath().getParent(), lines, problems).read(root),
+                new AwsServicesReader(lines, problems, System::getenv).read(root.path("awsServices")), lines);
     }
 
     private List<ApiEntry> apis(JsonNode node, UsageSettingsReader usage) {

@@ -122,7 +122,8 @@ public final class ProjectLoader {
             throw new DefinitionException(problems);
         }
         return new Loaded(new Project(file, projectFile.region(), projectFile.accountId(), apis, projectFile.functions(),
-                keys, projectFile.usagePlans(), projectFile.accountThrottle(), domains, projectFile.security()),
+                keys, projectFile.usagePlans(), projectFile.accountThrottle(), domains, projectFile.security(),
+                projectFile.awsServices()),
                 List.copyOf(warnings));
     }
 

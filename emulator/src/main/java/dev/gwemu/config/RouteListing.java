@@ -48,7 +48,9 @@ public final class RouteListing {
             for (Method method : resource.methods().values()) {
                 IntegrationType type = method.integration().type();
                 String target = switch (type) {
-                    case AWS_PROXY, AWS -> function(method.integration().uri(), stage.variables());
+                    case AWS_PROXY, AWS -> method.integration().callsAwsService()
+                            ? awsService(method.integration().uri())
+                            : function(method.integration().uri(), stage.variables());
                     case HTTP, HTTP_PROXY -> method.integration().uri();
                     case MOCK -> "";
                 };
@@ -92,6 +94,13 @@ public final class RouteListing {
         return authorization.authorizer() == null ? authorization.type().name()
                 : authorization.type().name() + " " + authorization.authorizer().name()
                 + (authorization.scopes().isEmpty() ? "" : " " + authorization.scopes());
+    }
+
+    /** {@code kinesis action/PutRecord}, {@code s3 path/{bucket}/{key}}: the service and what the uri calls. */
+    private static String awsService(String uri) {
+        int apigateway = uri.indexOf(":apigateway:");
+        String[] parts = apigateway < 0 ? new String[0] : uri.substring(apigateway + ":apigateway:".length()).split(":", 3);
+        return parts.length == 3 ? parts[1] + " " + parts[2] : uri;
     }
 
     /** The function a Lambda URI names in the stage, or the URI itself when it cannot be read. */

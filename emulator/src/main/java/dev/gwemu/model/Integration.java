@@ -22,11 +22,13 @@ import java.util.Map;
  * @param responses           the integration responses, in definition order
  * @param cacheKeyParameters  {@code method.request.*} values that make up the response cache key
  * @param cacheNamespace      groups the cache entries of methods that share them; null for the resource's own
+ * @param credentials         the IAM role ARN API Gateway assumes to call an AWS service, or null
  */
 public record Integration(IntegrationType type, String uri, String httpMethod, int timeoutMillis,
                           Map<String, ParameterSource> requestParameters, Map<String, VtlTemplate> requestTemplates,
                           PassthroughBehavior passthroughBehavior, ContentHandling contentHandling,
-                          List<IntegrationResponse> responses, List<String> cacheKeyParameters, String cacheNamespace) {
+                          List<IntegrationResponse> responses, List<String> cacheKeyParameters, String cacheNamespace,
+                          String credentials) {
     public static final int DEFAULT_TIMEOUT_MILLIS = 29_000;
 
     public Integration {
@@ -34,6 +36,20 @@ public record Integration(IntegrationType type, String uri, String httpMethod, i
         requestTemplates = Collections.unmodifiableMap(new LinkedHashMap<>(requestTemplates));
         responses = List.copyOf(responses);
         cacheKeyParameters = List.copyOf(cacheKeyParameters);
+    }
+
+    /** Without credentials (API Gateway's own permissions call the backend). */
+    public Integration(IntegrationType type, String uri, String httpMethod, int timeoutMillis,
+                       Map<String, ParameterSource> requestParameters, Map<String, VtlTemplate> requestTemplates,
+                       PassthroughBehavior passthroughBehavior, ContentHandling contentHandling,
+                       List<IntegrationResponse> responses, List<String> cacheKeyParameters, String cacheNamespace) {
+        this(type, uri, httpMethod, timeoutMillis, requestParameters, requestTemplates, passthroughBehavior, contentHandling,
+                responses, cacheKeyParameters, cacheNamespace, null);
+    }
+
+    /** An {@code AWS} integration calling an AWS service other than Lambda (Kinesis, SQS, S3, ...). */
+    public boolean callsAwsService() {
+        return type == IntegrationType.AWS && uri != null && !uri.contains(":lambda:path/");
     }
 
     /** True for Lambda proxy and non-proxy Lambda integrations (a {@code ...:lambda:path/...} URI). */

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param accountThrottle the account-level throttle shared by every API (security-and-operations.md §2.4)
  * @param domains   custom domain names with their base path mappings
  * @param security  credentials, user pools and VPC endpoints requests are authenticated against
+ * @param awsServices how AWS service integrations reach each service named in api.yaml; others are captured
  */
 public record Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions,
                       List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
-                      List<DomainSpec> domains, SecuritySpec security) {
+                      List<DomainSpec> domains, SecuritySpec security, Map<String, AwsServiceSpec> awsServices) {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
 
@@ -31,6 +32,20 @@ public record Project(Path file, String region, String accountId, List<Api> apis
         usagePlans = List.copyOf(usagePlans);
         domains = List.copyOf(domains);
         security = security == null ? SecuritySpec.NONE : security;
+        awsServices = awsServices == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(awsServices));
+    }
+
+    /** A project whose AWS service integrations are all captured. */
+    public Project(Path file, String region, String accountId, List<Api> apis, Map<String, FunctionSpec> functions,
+                   List<ApiKeySpec> apiKeys, List<UsagePlanSpec> usagePlans, Throttle accountThrottle,
+                   List<DomainSpec> domains, SecuritySpec security) {
+        this(file, region, accountId, apis, functions, apiKeys, usagePlans, accountThrottle, domains, security, Map.of());
+    }
+
+    /** How calls of an AWS service's integrations are served: as api.yaml says, else captured. */
+    public AwsServiceSpec awsService(String service) {
+        return awsServices.getOrDefault(service, AwsServiceSpec.captured(service));
     }
 
     /** A project with nothing to authenticate against. */

@@ -338,13 +338,13 @@ class ProjectLoaderTest {
     }
 
     @Test
-    void awsServiceIntegrationsAreNotSupportedYet() throws Exception {
+    void anAwsServiceUriThatIsNoArnIsALoadError() throws Exception {
         openApi("  /pets:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration:\n        type: aws\n"
-                + "        httpMethod: POST\n        uri: arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue\n");
+                + "        httpMethod: POST\n        uri: https://sqs.us-east-1.amazonaws.com/123456789012/queue\n");
         Problem p = only(assertThrows(DefinitionException.class,
                 () -> ProjectLoader.load(project("  GetPet: {jar: handlers.jar, handler: a.B}\n"))));
         assertEquals(10, p.line());
-        assertTrue(p.message().contains("AWS service integrations (other than Lambda) are not supported yet"), p.message());
+        assertTrue(p.message().contains("not an AWS service integration uri"), p.message());
     }
 
     @Test
