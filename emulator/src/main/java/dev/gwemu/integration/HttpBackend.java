@@ -63,6 +63,11 @@ public final class HttpBackend {
     static final int INVALID_ENDPOINT_STATUS = 500;
     /** Integration requests with these methods carry no body [E] (§8.1). */
     static final Set<String> NO_BODY_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Whether a request with this method carries its body (AWS sends none with GET, HEAD and OPTIONS). */
+    public static boolean sendsBody(String method) {
+        return !NO_BODY_METHODS.contains(method.toUpperCase(Locale.ROOT));
+    }
+
     /** Names java.net.http refuses in {@link HttpRequest.Builder#header}; never passed to it. */
     static final Set<String> UNSENDABLE = caseInsensitive("Connection", "Content-Length", "Expect", "Host", "Upgrade");
 
@@ -203,7 +208,7 @@ public final class HttpBackend {
     }
 
     /** An integration URI that is not a usable http(s) URL, or whose host does not resolve (§8.1). */
-    static GatewayException invalidEndpoint(Object uri, String why) {
+    public static GatewayException invalidEndpoint(Object uri, String why) {
         return GatewayException.fixed(GatewayResponseType.API_CONFIGURATION_ERROR, INVALID_ENDPOINT_STATUS,
                 "InternalServerErrorException", GatewayException.INTERNAL_SERVER_ERROR_BODY)
                 .because("Execution failed due to configuration error: Invalid endpoint address '" + uri + "': " + why);

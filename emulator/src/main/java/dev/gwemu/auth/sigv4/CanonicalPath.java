@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CanonicalURI of a non-S3 request as the AWS SDK for Java v2 signs it: the path as sent,
- * normalised like {@code java.net.URI#normalize} (redundant slashes and "." / ".." segments removed,
- * a ".." that cannot climb kept), then URI-encoded a second time with slashes kept ("double encoding":
- * {@code %2F} becomes {@code %252F}). A trailing slash that only normalisation produced is dropped.
+ * SigV4's CanonicalURI. Every service but S3: the path as sent, normalised like {@code java.net.URI#normalize}
+ * (redundant slashes and "." / ".." segments removed, a ".." that cannot climb kept), then URI-encoded a second time
+ * with slashes kept ("double encoding": {@code %2F} becomes {@code %252F}), as the AWS SDK for Java v2 signs it; a
+ * trailing slash that only normalisation produced is dropped. S3: the path encoded once and not normalised
+ * ({@link #singleEncoded}), since S3 object keys may hold "//", "." and "..".
  */
 final class CanonicalPath {
     private CanonicalPath() {
@@ -23,6 +24,21 @@ final class CanonicalPath {
         if (out.length() > 1 && out.charAt(out.length() - 1) == '/' && !sentWithTrailingSlash) {
             out.setLength(out.length() - 1);
         }
+        return out.toString();
+    }
+
+    /**
+     * S3's CanonicalURI: each path byte URI-encoded once, slashes kept. S3 builds it from the decoded object key
+     * (AWS's S3 SigV4 reference: "URI-encode each path segment"), so a path whose escapes are spelled otherwise (a raw
+     * {@code !} or {@code (}, lower-case hex) is signed in SigV4's own spelling; a path encoded as the AWS SDK encodes
+     * keys signs as sent. An escaped slash ({@code %2F}) stays escaped: it is part of a key, not a separator.
+     */
+    static String singleEncoded(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return "/";
+        }
+        StringBuilder out = new StringBuilder(rawPath.length() + 16);
+        PercentEncoding.reencodePath(rawPath, out);
         return out.toString();
     }
 

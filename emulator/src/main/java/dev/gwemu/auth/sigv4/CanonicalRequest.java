@@ -8,9 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Builds SigV4's canonical request from what reached the gateway:
+ * SigV4's canonical request,
  * {@code METHOD\nCanonicalURI\nCanonicalQueryString\nCanonicalHeaders\n\nSignedHeaders\nPayloadHash}
- * (security-and-operations.md §3.1), spelled as the AWS SDK for Java v2 spells it for a non-S3 service.
+ * (security-and-operations.md §3.1), spelled as the AWS SDK for Java v2 spells it: built from what reached the gateway
+ * when verifying, and from what is about to be sent when signing a call to an AWS service.
  */
 final class CanonicalRequest {
     /** The presigned form's own signature, which cannot be part of what it signs. */
@@ -24,18 +25,31 @@ final class CanonicalRequest {
     }
 
     /**
+     * A request that reached the gateway (an {@code execute-api} call, whose path is double-encoded).
+     *
      * @param signedHeaders the client's SignedHeaders value as sent (names separated by ';')
      * @param presigned     true to leave X-Amz-Signature out of the query
      */
     static String build(HttpRequest request, QueryParameters query, boolean presigned, String signedHeaders,
                         String payloadHash) {
+        return build(request.method(), CanonicalPath.of(request.rawPath()), query, presigned, request.headers(),
+                signedHeaders, payloadHash);
+    }
+
+    /**
+     * @param canonicalUri  the path already in canonical form ({@link CanonicalPath})
+     * @param headers       the header lines; only those named in {@code signedHeaders} are read
+     * @param signedHeaders lower-case names separated by ';', in the order they are signed
+     */
+    static String build(String method, String canonicalUri, QueryParameters query, boolean presigned, HeaderList headers,
+                        String signedHeaders, String payloadHash) {
         StringBuilder out = new StringBuilder(256);
-        out.append(request.method()).append('\n');
-        out.append(CanonicalPath.of(request.rawPath())).append('\n');
+        out.append(method).append('\n');
+        out.append(canonicalUri).append('\n');
         appendQuery(query, presigned, out);
         out.append('\n');
         for (String name : signedHeaders.split(";", -1)) {
-            appendHeader(name, request.headers(), out);
+            appendHeader(name, headers, out);
         }
         out.append('\n').append(signedHeaders).append('\n').append(payloadHash);
         return out.toString();

@@ -31,7 +31,7 @@ final class KnownCredential {
         }
         this.spec = spec;
         this.identity = ArnPrincipals.identityOf(spec);
-        this.secretSeed = ("AWS4" + spec.secretAccessKey()).getBytes(StandardCharsets.UTF_8);
+        this.secretSeed = Signatures.secretSeed(spec.secretAccessKey());
         this.sessionToken = spec.sessionToken() == null ? null : spec.sessionToken().getBytes(StandardCharsets.UTF_8);
         this.region = region;
         this.service = service;
@@ -51,10 +51,7 @@ final class KnownCredential {
         if (cached != null && cached.day.equals(day)) {
             return cached.key;
         }
-        byte[] key = Sha256.hmac(secretSeed, day);
-        key = Sha256.hmac(key, region);
-        key = Sha256.hmac(key, service);
-        key = Sha256.hmac(key, "aws4_request");
+        byte[] key = Signatures.signingKey(secretSeed, day, region, service);
         lastKey = new DayKey(day, key);
         return key;
     }

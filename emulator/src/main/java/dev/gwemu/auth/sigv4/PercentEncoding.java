@@ -20,12 +20,15 @@ final class PercentEncoding {
 
     static void encode(byte[] bytes, boolean keepSlashes, StringBuilder out) {
         for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (isUnreserved(c) || (keepSlashes && c == '/')) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0x0F]);
-            }
+            encode(b & 0xFF, keepSlashes, out);
+        }
+    }
+
+    private static void encode(int c, boolean keepSlashes, StringBuilder out) {
+        if (isUnreserved(c) || (keepSlashes && c == '/')) {
+            out.append((char) c);
+        } else {
+            out.append('%').append(HEX[c >> 4]).append(HEX[c & 0x0F]);
         }
     }
 
@@ -33,6 +36,26 @@ final class PercentEncoding {
         StringBuilder out = new StringBuilder(bytes.length + 8);
         encode(bytes, false, out);
         return out.toString();
+    }
+
+    /**
+     * Re-encodes a raw path in SigV4's spelling: a literal '/' stays, each {@code %XY} escape is decoded and encoded
+     * again (so {@code %2F} stays {@code %2F}, {@code %c3} becomes {@code %C3}), every other byte is encoded; a '%'
+     * not followed by two hex digits is a literal '%'.
+     */
+    static void reencodePath(String rawPath, StringBuilder out) {
+        byte[] raw = rawPath.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (b == '/') {
+                out.append('/');
+            } else if (b == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+                encode(hex(raw[i + 1]) << 4 | hex(raw[i + 2]), false, out);
+                i += 2;
+            } else {
+                encode(b & 0xFF, false, out);
+            }
+        }
     }
 
     /**

@@ -25,9 +25,9 @@ import java.util.Objects;
  * access key, signature, session token, credential expiry.
  */
 public final class SigV4Verifier {
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    static final String ALGORITHM = Signatures.ALGORITHM;
     static final String SERVICE = "execute-api";
-    static final String TERMINATOR = "aws4_request";
+    static final String TERMINATOR = Signatures.TERMINATOR;
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     /** SigV4's longest presigned lifetime, a week. */
     static final long MAX_EXPIRES_SECONDS = 604_800;
@@ -205,13 +205,13 @@ public final class SigV4Verifier {
         boolean declaredUnsigned = UNSIGNED_PAYLOAD.equals(claim.declaredPayloadHash());
         String payloadHash = declaredUnsigned ? UNSIGNED_PAYLOAD : Sha256.hex(request.body() == null ? new byte[0] : request.body());
         String canonical = CanonicalRequest.build(request, query, claim.presigned(), claim.signedHeaders(), payloadHash);
-        String stringToSign = stringToSign(amzDate, scope, canonical);
+        String stringToSign = Signatures.stringToSign(amzDate, scope, canonical);
         if (matches(signingKey, stringToSign, claim.signature())) {
             return;
         }
         if (claim.presigned() && claim.declaredPayloadHash() == null) {
             String unsigned = CanonicalRequest.build(request, query, true, claim.signedHeaders(), UNSIGNED_PAYLOAD);
-            if (matches(signingKey, stringToSign(amzDate, scope, unsigned), claim.signature())) {
+            if (matches(signingKey, Signatures.stringToSign(amzDate, scope, unsigned), claim.signature())) {
                 return;
             }
         }
@@ -219,13 +219,9 @@ public final class SigV4Verifier {
                 .because("SigV4: signature mismatch for " + known.accessKeyId());
     }
 
-    private static String stringToSign(String amzDate, String scope, String canonicalRequest) {
-        return ALGORITHM + '\n' + amzDate + '\n' + scope + '\n' + Sha256.hex(canonicalRequest);
-    }
-
     /** Constant time: how much of a guessed signature is right must not show in the response time. */
     private static boolean matches(byte[] signingKey, String stringToSign, String presented) {
-        byte[] expected = Sha256.toHex(Sha256.hmac(signingKey, stringToSign)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = Signatures.signature(signingKey, stringToSign).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
     }
 
