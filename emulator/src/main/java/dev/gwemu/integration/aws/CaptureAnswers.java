@@ -24,7 +24,9 @@ import java.util.zip.CRC32;
  */
 final class CaptureAnswers {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** The HTTP date (IMF-fixdate, RFC 9110): two-digit day, unlike RFC_1123_DATE_TIME's. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private CaptureAnswers() {
     }
