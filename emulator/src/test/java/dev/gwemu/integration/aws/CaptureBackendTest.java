@@ -148,6 +148,32 @@ class CaptureBackendTest {
         assertEquals("SerializationException", json(answer).get("__type").asText());
     }
 
+    @Test
+    void concurrentCallsGetDistinctSequenceNumbersAndAreAllLogged() throws Exception {
+        String body = "{\"StreamName\":\"s\",\"Data\":\"AA==\",\"PartitionKey\":\"k\"}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.Set<String> sequences = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        sequences.add(json(backend.send(action("kinesis", "PutRecord", body, Map.of()), 1))
+                                .get("SequenceNumber").asText());
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(400, sequences.size());
+        assertEquals(400, backend.calls().read("kinesis").size());
+    }
+
     // ------------------------------------------------------------------------------------------------ Firehose
 
     @Test
