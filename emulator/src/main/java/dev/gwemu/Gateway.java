@@ -17,7 +17,10 @@ import dev.gwemu.httpapi.HttpRouteStep;
 import dev.gwemu.httpapi.HttpThrottleStep;
 import dev.gwemu.httpapi.authorizer.HttpLambdaAuthorizer;
 import dev.gwemu.httpapi.jwt.JwtAuthorizer;
+import dev.gwemu.integration.AwsIntegration;
+import dev.gwemu.integration.AwsServiceIntegration;
 import dev.gwemu.integration.BinaryMediaTypes;
+import dev.gwemu.integration.aws.AwsServiceBackends;
 import dev.gwemu.integration.HttpBackend;
 import dev.gwemu.integration.HttpIntegration;
 import dev.gwemu.integration.HttpProxyIntegration;
@@ -39,6 +42,7 @@ import dev.gwemu.pipeline.RestApiRoad;
 import dev.gwemu.routing.ResourceTree;
 import dev.gwemu.routing.RouteStep;
 import dev.gwemu.server.ApiDispatcher;
+import dev.gwemu.server.AwsCallsEndpoint;
 import dev.gwemu.server.RequestListener;
 import dev.gwemu.server.RequestLog;
 import dev.gwemu.server.endpoint.ExecuteApiHosts;
@@ -62,14 +66,16 @@ public final class Gateway implements AutoCloseable {
     private final ApiDispatcher dispatcher;
     private final WebSocketGateway webSockets;
     private final StageAccessLogs accessLogs;
+    private final AwsCallsEndpoint awsCalls;
 
     private Gateway(Project project, LambdaRuntime runtime, ApiDispatcher dispatcher, WebSocketGateway webSockets,
-                    StageAccessLogs accessLogs) {
+                    StageAccessLogs accessLogs, AwsCallsEndpoint awsCalls) {
         this.project = project;
         this.runtime = runtime;
         this.dispatcher = dispatcher;
         this.webSockets = webSockets;
         this.accessLogs = accessLogs;
+        this.awsCalls = awsCalls;
     }
 
     /** A gateway that prints one line per request on standard output. */
@@ -106,6 +112,7 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         List<ApiDispatcher.ServedApi> served = new ArrayList<>();
+        AwsServiceBackends aws = new AwsServiceBackends(project, clock, HttpBackend.shared());
         Connections connections = new Connections();
         WebSocketGateway webSockets = WebSocketGateway.of(project.apis(), new ExecuteApiHosts(project.apis(),
                 project.security().vpcEndpoints()), connections, runtime, clock, new dev.gwemu.websocket.ConnectAuthorizer(
@@ -128,21 +135,22 @@ public final class Gateway implements AutoCloseable {
                 if (stage.canary() != null && stage.canary().resources() != null) {
                     // The canary deployment serves other code: its own resources, the same steps.
                     Api canaryApi = api.withResources(api.definition(), stage.canary().resources());
-                    canaryRoads.put(stage.name(), restRoad(project, canaryApi, runtime, usage, authenticators, clock));
+                    canaryRoads.put(stage.name(), restRoad(project, canaryApi, runtime, usage, authenticators, aws, clock));
                 }
             }
-            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage, authenticators, clock), canaryRoads));
+            served.add(new ApiDispatcher.ServedApi(api, restRoad(project, api, runtime, usage, authenticators, aws, clock),
+                    canaryRoads));
         }
         StageAccessLogs accessLogs = StageAccessLogs.of(project);
         RequestLog console = new RequestLog(options.requestLog(), options.logFormat(), options.colour());
         ApiDispatcher dispatcher = new ApiDispatcher(served, project.domains(), project.security().vpcEndpoints(),
                 usage, accessLogs == null ? console : RequestListener.all(List.of(console, accessLogs)), clock, random);
-        return new Gateway(project, runtime, dispatcher, webSockets, accessLogs);
+        return new Gateway(project, runtime, dispatcher, webSockets, accessLogs, new AwsCallsEndpoint(aws.captured()));
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
     private static RestApiRoad restRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage,
-                                        Authenticators authenticators, Clock clock) {
+                                        Authenticators authenticators, AwsServiceBackends aws, Clock clock) {
         BinaryMediaTypes binary = new BinaryMediaTypes(api.binaryMediaTypes());
         String account = project.accountId();
         ResourcePolicy policy = api.policy() == null ? null
@@ -155,7 +163,8 @@ public final class Gateway implements AutoCloseable {
                 new RequestValidationStep(),
                 new CachingIntegrationStep(new IntegrationStep(Map.of(
                         IntegrationType.AWS_PROXY, new LambdaProxyIntegration(runtime, account, binary),
-                        IntegrationType.AWS, new LambdaIntegration(runtime, account, binary),
+                        IntegrationType.AWS, new AwsIntegration(new LambdaIntegration(runtime, account, binary),
+                                new AwsServiceIntegration(account, binary, aws)),
                         IntegrationType.MOCK, new MockIntegration(account, binary),
                         IntegrationType.HTTP, new HttpIntegration(account, binary, HttpBackend.shared()),
                         IntegrationType.HTTP_PROXY, new HttpProxyIntegration(account, binary, HttpBackend.shared()))),
@@ -181,6 +190,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     public HttpResponse handle(HttpRequest request) {
+        if (awsCalls.handles(request)) {
+            return awsCalls.answer(request);
+        }
         return dispatcher.handle(request);
     }
 

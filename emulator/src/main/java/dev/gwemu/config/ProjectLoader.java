@@ -107,6 +107,7 @@ public final class ProjectLoader {
             SecurityChecks.check(api, definition.lines(), projectFile, projectFile.region(), problems, warnings);
             checkRoutes(api, problems);
             checkFunctionBindings(api, definition.lines(), projectFile.functions(), problems, warnings);
+            AwsServiceChecks.check(api, definition.lines(), projectFile.awsServices(), warnings);
             apis.add(api);
         }
         if (!problems.isEmpty()) {

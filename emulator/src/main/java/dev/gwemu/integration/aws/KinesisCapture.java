@@ -30,11 +30,13 @@ final class KinesisCapture extends JsonServiceCapture {
         ObjectNode result = CaptureAnswers.JSON.createObjectNode();
         if (action.equals("PutRecord")) {
             require(request, "Data", "PartitionKey");
+            requireNotEmpty(request, "PartitionKey");
             return record(result);
         }
         List<JsonNode> records = list(request, "Records", 500);
         for (JsonNode record : records) {
             require(record, "Data", "PartitionKey");
+            requireNotEmpty(record, "PartitionKey");
         }
         result.put("FailedRecordCount", 0);
         ArrayNode answered = result.putArray("Records");
@@ -44,6 +46,15 @@ final class KinesisCapture extends JsonServiceCapture {
 
     private ObjectNode record(ObjectNode into) {
         return into.put("SequenceNumber", String.format("49%054d", sequence.incrementAndGet())).put("ShardId", SHARD_ID);
+    }
+
+    /** Kinesis's length constraint (1 to 256 characters): an empty key is refused as AWS refuses it [D]. */
+    private static void requireNotEmpty(JsonNode request, String member) {
+        if (request.path(member).asText("").isEmpty()) {
+            throw CaptureFault.validation("1 validation error detected: Value '' at '"
+                    + Character.toLowerCase(member.charAt(0)) + member.substring(1)
+                    + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        }
     }
 
     /** A stream is named by StreamName or, in newer SDKs, StreamARN [D]. */
