@@ -3,10 +3,6 @@ package dev.gwemu.record;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /** What a body holds: text (valid UTF-8) or bytes, and its gzip layer undone for comparing. */
@@ -16,14 +12,7 @@ final class BodyContent {
 
     /** The body as text when it is valid UTF-8 (so it encodes back to the same bytes), else null. */
     static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return dev.gwemu.pipeline.StrictUtf8.decode(body);
     }
 
     /**

@@ -11,10 +11,6 @@ import dev.gwemu.pipeline.HttpRequest;
 import dev.gwemu.pipeline.HttpResponse;
 import dev.gwemu.pipeline.RequestIds;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -202,15 +198,7 @@ public final class ConnectionsApi {
 
     /** The bytes as text when they are well-formed UTF-8, else null. */
     static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return dev.gwemu.pipeline.StrictUtf8.decode(bytes);
     }
 
     private static HttpResponse json(int status, byte[] body) {
