@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code gwemu export}: one API stage's definition as API Gateway's export writes it. */
 @Command(name = "export",
+        header = "Prints an API stage's definition as API Gateway's export writes it.",
         mixinStandardHelpOptions = true,
         description = {
                 "Prints the definition of one stage of an API as API Gateway exports it. A REST",

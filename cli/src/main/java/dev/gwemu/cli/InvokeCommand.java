@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 
 /** {@code gwemu invoke}: one request through the whole road, or one function call, without a server. */
 @Command(name = "invoke",
+        header = "Sends one request through the whole road in-process, or calls one function with an event.",
         description = {
                 "Sends one request through the project's whole road (routing, authorizers,",
                 "keys, validation, mapping templates, the integration) in-process, with no",

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code gwemu record --target URL --out FILE}: a proxy that records every exchange with the target. */
 @Command(name = "record",
+        header = "Runs a recording proxy in front of an API, writing each exchange as a JSON line.",
         mixinStandardHelpOptions = true,
         description = {
                 "Listens on a local port and forwards every request to the target (an API in",

@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
 
 /** {@code gwemu replay [FILE] RECORDING}: recorded requests through the project in-process, responses compared. */
 @Command(name = "replay",
+        header = "Replays a recording against the project in-process and reports what differs.",
         customSynopsis = "gwemu replay [FILE] RECORDING [OPTIONS]",
         mixinStandardHelpOptions = true,
         description = {

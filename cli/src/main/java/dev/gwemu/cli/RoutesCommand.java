@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code gwemu routes}: a table of every route a project serves. */
 @Command(name = "routes",
+        header = "Prints a table of every API, stage and route with its integration and authorization.",
         description = {
                 "Prints one line per API, stage and route: the method (WS for WebSocket",
                 "routes), the path or route key, the integration (with the Lambda function",

@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code gwemu start FILE}: loads the project and serves it until interrupted. */
 @Command(name = "start",
+        header = "Serves the project on localhost as API Gateway serves it, reloading it when its files change.",
         mixinStandardHelpOptions = true,
         description = {
                 "Loads api.yaml with the definitions and function code it names, then serves every",

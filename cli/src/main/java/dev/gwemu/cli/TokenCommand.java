@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * methods ({@code --pool}), or a plain JWT for HTTP API JWT authorizers ({@code --issuer}).
  */
 @Command(name = "token",
+        header = "Prints a JWT (Cognito-shaped or plain) that the project's authorizers accept.",
         mixinStandardHelpOptions = true,
         description = {
                 "Prints a token (a JWT) that 'gwemu start' accepts.",

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code gwemu usage}: a usage plan's requests per key and day, asked of a running gwemu. */
 @Command(name = "usage",
+        header = "Prints a usage plan's use per API key and day, asked of a running gwemu.",
         mixinStandardHelpOptions = true,
         description = {
                 "Prints a usage plan's use per API key and day (used, remaining), shaped like",

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code gwemu validate}: loads a project the way {@code gwemu start} does, without serving it, and reports. */
 @Command(name = "validate",
+        header = "Loads the project and prints every error and warning with file and line.",
         description = {
                 "Loads api.yaml, every definition it names and every function's code, as",
                 "'gwemu start' does, without serving anything, and prints every error and",
