@@ -69,6 +69,7 @@ class HttpApiSubtypeConfigTest {
         assertEquals(Map.of("QueueUrl", "$request.header.queue", "MessageBody", "$request.body.message",
                 "Region", "eu-central-1"), spec.requestParameters());
         assertEquals(List.of(), loaded.warnings(), "SendMessage is captured: no warning");
+        assertEquals("aws_proxy SQS-SendMessage", RouteListing.of(loaded.project()).get(0).integration(), "gwemu routes");
     }
 
     @Test
