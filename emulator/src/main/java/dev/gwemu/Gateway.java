@@ -127,7 +127,7 @@ public final class Gateway implements AutoCloseable {
             }
             if (api.type() == dev.gwemu.model.ApiType.HTTP) {
                 served.add(new ApiDispatcher.ServedApi(api, httpRoad(project, api, runtime, usage, authenticators,
-                        httpAuthorizers, jwt)));
+                        httpAuthorizers, jwt, aws)));
                 continue;
             }
             Map<String, dev.gwemu.pipeline.Road> canaryRoads = new java.util.LinkedHashMap<>();
@@ -175,12 +175,13 @@ public final class Gateway implements AutoCloseable {
     /** The HTTP API road (data-plane.md §3): CORS preflight, route, authorization, throttling, integration. */
     private static HttpApiRoad httpRoad(Project project, Api api, LambdaRuntime runtime, UsageCheck usage,
                                         Authenticators authenticators, HttpLambdaAuthorizer lambdaAuthorizers,
-                                        JwtAuthorizer jwt) {
+                                        JwtAuthorizer jwt, AwsServiceBackends aws) {
         return new HttpApiRoad(List.of(
                 new HttpRouteStep(api.http().routes()),
                 new HttpAuthorizationStep(project.accountId(), authenticators.sigV4(), lambdaAuthorizers, jwt),
                 new HttpThrottleStep(usage.throttles()),
-                new HttpApiIntegrationStep(api.http().routes(), runtime, project.accountId(), HttpBackend.shared())),
+                new HttpApiIntegrationStep(api.http().routes(), runtime, project.accountId(), HttpBackend.shared(), aws,
+                        project.region())),
                 api.http().cors() == null ? null : new CorsPolicy(api.http().cors()));
     }
 

@@ -2,6 +2,7 @@ package dev.gwemu.config;
 
 import dev.gwemu.integration.aws.AwsServiceUri;
 import dev.gwemu.integration.aws.CaptureBackend;
+import dev.gwemu.integration.aws.IntegrationSubtype;
 import dev.gwemu.model.Api;
 import dev.gwemu.model.AwsServiceSpec;
 import dev.gwemu.model.Method;
@@ -43,6 +44,25 @@ final class AwsServiceChecks {
                             + CaptureBackend.captured() + ")"));
                 }
             }
+        }
+    }
+
+    /** The same for an HTTP API's routes with an integrationSubtype (SQS-ReceiveMessage, AppConfig, ...). */
+    static void checkSubtypes(Api api, SourceLines lines, Map<String, AwsServiceSpec> services, List<Problem> warnings) {
+        for (dev.gwemu.model.HttpRoute route : api.http().routes()) {
+            IntegrationSubtype subtype = IntegrationSubtype.named(route.integration().integrationSubtype());
+            if (subtype == null) {
+                continue;
+            }
+            AwsServiceSpec spec = services.get(subtype.service());
+            if (spec != null && spec.mode() == AwsServiceSpec.Mode.FORWARD
+                    || CaptureBackend.captures(subtype.service(), subtype.action())) {
+                continue;
+            }
+            warnings.add(lines.problem(HttpApiChecks.integrationPointer(route),
+                    route.routeKey() + ": gwemu does not capture " + subtype.subtypeName() + " (" + subtype.service() + " "
+                    + subtype.action() + ") yet, so each call answers 500; forward " + subtype.service()
+                    + " to an endpoint under awsServices to serve it (captured: " + CaptureBackend.captured() + ")"));
         }
     }
 

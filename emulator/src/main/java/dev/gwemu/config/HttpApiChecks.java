@@ -59,6 +59,7 @@ final class HttpApiChecks {
         Api api = new Api(entry.name(), id, ApiType.HTTP, entry.definition(), List.of(), stages, List.of(), Map.of(),
                 "HEADER", EndpointType.REGIONAL, List.of(), null, definition.spec(), null);
         checkFunctions(api, definition.lines(), projectFile.functions(), problems, warnings);
+        AwsServiceChecks.checkSubtypes(api, definition.lines(), projectFile.awsServices(), warnings);
         return api;
     }
 
@@ -72,7 +73,9 @@ final class HttpApiChecks {
         for (HttpRoute route : api.http().routes()) {
             String integrationAt = pointer(route).replace("/uri", "");
             try {
-                RequestParameterMapping.compile(route.integration().requestParameters());
+                if (!route.integration().callsAwsService()) { // else the action's parameters, checked by the reader
+                    RequestParameterMapping.compile(route.integration().requestParameters());
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(lines.problem(integrationAt + "/requestParameters", route.routeKey() + ": " + e.getMessage()));
             }
@@ -81,7 +84,7 @@ final class HttpApiChecks {
             } catch (IllegalArgumentException e) {
                 problems.add(lines.problem(integrationAt + "/responseParameters", route.routeKey() + ": " + e.getMessage()));
             }
-            if (route.integration().type() == IntegrationType.AWS_PROXY) {
+            if (route.integration().type() == IntegrationType.AWS_PROXY && !route.integration().callsAwsService()) {
                 check(api, route.routeKey(), pointer(route), route.integration().uri(), lines, functions, problems, warnings);
             }
             if (route.authorization().authorizer() != null
@@ -95,6 +98,12 @@ final class HttpApiChecks {
                         + ProjectFileReader.escape(authorizer.name()), authorizer.authorizerUri(), lines, functions, problems, warnings);
             }
         }
+    }
+
+    /** Where a route's integrationSubtype is written (its paths for the $default route). */
+    static String integrationPointer(HttpRoute route) {
+        String uri = pointer(route);
+        return uri.endsWith("/uri") ? uri.substring(0, uri.length() - "/uri".length()) + "/" + HttpApiReader.SUBTYPE : uri;
     }
 
     /** Where a route's integration URI is written; the $default route's path is not kept, so its paths. */

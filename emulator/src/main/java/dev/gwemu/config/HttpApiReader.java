@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gwemu.httpapi.CorsConfiguration;
 import dev.gwemu.httpapi.RouteKey;
+import dev.gwemu.httpapi.mapping.ActionParameters;
+import dev.gwemu.integration.aws.IntegrationSubtype;
 import dev.gwemu.model.HttpApiSpec;
 import dev.gwemu.model.HttpIntegrationSpec;
 import dev.gwemu.model.HttpRoute;
@@ -40,6 +42,7 @@ final class HttpApiReader {
             "x-amazon-apigateway-api-key-source", "x-amazon-apigateway-policy", "x-amazon-apigateway-minimum-compression-size",
             "x-amazon-apigateway-documentation");
     static final int MIN_TIMEOUT_MILLIS = 50;
+    static final String SUBTYPE = "integrationSubtype";
 
     /** What an HTTP API definition yields. */
     record Definition(HttpApiSpec spec, SourceLines lines) {
@@ -168,15 +171,17 @@ final class HttpApiReader {
 
     private HttpIntegrationSpec integration(JsonNode node, String at, String key) {
         String typeName = node.path("type").asText("").toUpperCase(Locale.ROOT);
+        if (node.has(SUBTYPE)) {
+            return serviceIntegration(node, typeName, at, key);
+        }
         IntegrationType type;
         if (typeName.equals("AWS_PROXY")) {
             type = IntegrationType.AWS_PROXY;
         } else if (typeName.equals("HTTP_PROXY")) {
             type = IntegrationType.HTTP_PROXY;
         } else {
-            error(at + "/type", key + ": an HTTP API integration is aws_proxy (Lambda) or http_proxy here, got '"
-                    + node.path("type").asText() + "'" + (node.has("integrationSubtype")
-                    ? " (AWS service integrations with integrationSubtype are not supported yet)" : ""));
+            error(at + "/type", key + ": an HTTP API integration is aws_proxy (Lambda, or an AWS service with "
+                    + SUBTYPE + ") or http_proxy, got '" + node.path("type").asText() + "'");
             return null;
         }
         if ("VPC_LINK".equalsIgnoreCase(node.path("connectionType").asText())) {
@@ -222,25 +227,92 @@ final class HttpApiReader {
             }
             method = node.path("httpMethod").asText("ANY").toUpperCase(Locale.ROOT);
         }
-        int timeout = HttpIntegrationSpec.DEFAULT_TIMEOUT_MILLIS;
-        JsonNode timeoutNode = node.path("timeoutInMillis");
-        if (!timeoutNode.isMissingNode()) {
-            if (!timeoutNode.canConvertToInt() || timeoutNode.asInt() < MIN_TIMEOUT_MILLIS
-                    || timeoutNode.asInt() > HttpIntegrationSpec.DEFAULT_TIMEOUT_MILLIS) {
-                error(at + "/timeoutInMillis", key + ": timeoutInMillis is from " + MIN_TIMEOUT_MILLIS + " to "
-                        + HttpIntegrationSpec.DEFAULT_TIMEOUT_MILLIS + " for HTTP APIs");
-            } else {
-                timeout = timeoutNode.asInt();
-            }
-        }
+        int timeout = timeout(node, at, key);
         Map<String, String> requestParameters = strings(node.path("requestParameters"), at + "/requestParameters");
+        return new HttpIntegrationSpec(type, uri, method, version, timeout, requestParameters, responseParameters(node, at));
+    }
+
+    private int timeout(JsonNode node, String at, String key) {
+        JsonNode timeoutNode = node.path("timeoutInMillis");
+        if (timeoutNode.isMissingNode()) {
+            return HttpIntegrationSpec.DEFAULT_TIMEOUT_MILLIS;
+        }
+        if (!timeoutNode.canConvertToInt() || timeoutNode.asInt() < MIN_TIMEOUT_MILLIS
+                || timeoutNode.asInt() > HttpIntegrationSpec.DEFAULT_TIMEOUT_MILLIS) {
+            error(at + "/timeoutInMillis", key + ": timeoutInMillis is from " + MIN_TIMEOUT_MILLIS + " to "
+                    + HttpIntegrationSpec.DEFAULT_TIMEOUT_MILLIS + " for HTTP APIs");
+            return HttpIntegrationSpec.DEFAULT_TIMEOUT_MILLIS;
+        }
+        return timeoutNode.asInt();
+    }
+
+    private Map<String, Map<String, String>> responseParameters(JsonNode node, String at) {
         Map<String, Map<String, String>> responseParameters = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("responseParameters").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             responseParameters.put(entry.getKey(), strings(entry.getValue(),
                     at + "/responseParameters/" + ProjectFileReader.escape(entry.getKey())));
         }
-        return new HttpIntegrationSpec(type, uri, method, version, timeout, requestParameters, responseParameters);
+        return responseParameters;
+    }
+
+    /**
+     * A first-class AWS service integration ("Create AWS service integrations for HTTP APIs"): type aws_proxy, a
+     * known subtype, payloadFormatVersion 1.0, and requestParameters naming only the subtype's parameters, with every
+     * required one ("You must configure all required parameters to create an integration").
+     */
+    private HttpIntegrationSpec serviceIntegration(JsonNode node, String typeName, String at, String key) {
+        String name = node.path(SUBTYPE).asText("");
+        if (!typeName.equals("AWS_PROXY")) {
+            error(at + "/type", key + ": an integration with " + SUBTYPE + " is of type aws_proxy, got '"
+                    + node.path("type").asText() + "'");
+            return null;
+        }
+        IntegrationSubtype subtype = IntegrationSubtype.named(name);
+        if (subtype == null) {
+            error(at + "/" + SUBTYPE, key + ": unknown " + SUBTYPE + " '" + name + "' (known: "
+                    + IntegrationSubtype.names() + ")");
+            return null;
+        }
+        String version = node.path("payloadFormatVersion").asText(null);
+        if (!"1.0".equals(version)) {
+            error(at + (version == null ? "" : "/payloadFormatVersion"), key + ": an AWS service integration's "
+                    + "payloadFormatVersion is \"1.0\"" + (version == null ? " (it is missing)" : ", got '" + version + "'"));
+            return null;
+        }
+        String parametersAt = at + "/requestParameters";
+        Map<String, String> parameters = strings(node.path("requestParameters"), parametersAt);
+        boolean valid = true;
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            String here = parametersAt + "/" + ProjectFileReader.escape(parameter.getKey());
+            if (!subtype.parameters().contains(parameter.getKey())) {
+                error(here, key + ": " + subtype.subtypeName() + " has no parameter '" + parameter.getKey()
+                        + "' (its parameters: " + String.join(", ", subtype.parameters()) + ")");
+                valid = false;
+                continue;
+            }
+            try {
+                ActionParameters.compile(Map.of(parameter.getKey(), parameter.getValue()));
+            } catch (IllegalArgumentException e) {
+                error(here, key + ": " + e.getMessage());
+                valid = false;
+            }
+        }
+        for (String required : subtype.required()) {
+            if (!parameters.containsKey(required)) {
+                error(node.has("requestParameters") ? parametersAt : at, key + ": " + subtype.subtypeName()
+                        + " requires the parameter " + required + " in requestParameters (required: "
+                        + String.join(", ", subtype.required()) + ")");
+                valid = false;
+            }
+        }
+        String credentials = node.hasNonNull("credentials") ? node.get("credentials").asText() : null;
+        int timeout = timeout(node, at, key);
+        if (!valid) {
+            return null;
+        }
+        return new HttpIntegrationSpec(IntegrationType.AWS_PROXY, null, "POST", version, timeout, parameters,
+                responseParameters(node, at), subtype.subtypeName(), credentials);
     }
 
     private Map<String, String> strings(JsonNode node, String at) {

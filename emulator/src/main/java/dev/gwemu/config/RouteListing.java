@@ -66,7 +66,9 @@ public final class RouteListing {
             int space = route.routeKey().indexOf(' ');
             String method = space < 0 ? "*" : route.routeKey().substring(0, space);
             String path = space < 0 ? route.routeKey() : route.routeKey().substring(space + 1);
-            String target = route.integration().type() == IntegrationType.AWS_PROXY
+            String target = route.integration().callsAwsService()
+                    ? "aws_proxy " + route.integration().integrationSubtype()
+                    : route.integration().type() == IntegrationType.AWS_PROXY
                     ? "aws_proxy " + function(route.integration().uri(), stage.variables())
                     + " (payload " + route.integration().payloadFormatVersion() + ")"
                     : "http_proxy " + route.integration().uri();

@@ -143,8 +143,15 @@ final class HttpApiExporter {
         }
         out.put("payloadFormatVersion", integration.payloadFormatVersion());
         out.put("type", integration.type() == IntegrationType.AWS_PROXY ? "aws_proxy" : "http_proxy");
-        out.put("httpMethod", integration.httpMethod());
-        out.put("uri", integration.uri());
+        if (integration.callsAwsService()) { // a first-class AWS service integration has no uri nor method
+            out.put("integrationSubtype", integration.integrationSubtype());
+            if (integration.credentials() != null) {
+                out.put("credentials", integration.credentials());
+            }
+        } else {
+            out.put("httpMethod", integration.httpMethod());
+            out.put("uri", integration.uri());
+        }
         out.put("connectionType", "INTERNET");
         if (integration.timeoutMillis() != HttpIntegrationSpec.DEFAULT_TIMEOUT_MILLIS) {
             out.put("timeoutInMillis", integration.timeoutMillis());

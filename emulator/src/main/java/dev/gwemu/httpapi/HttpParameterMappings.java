@@ -28,7 +28,9 @@ final class HttpParameterMappings {
     HttpParameterMappings(List<HttpRoute> routes, String accountId) {
         this.accountId = accountId;
         for (HttpRoute route : routes) {
-            RequestParameterMapping request = RequestParameterMapping.compile(route.integration().requestParameters());
+            // An AWS service integration's requestParameters are its action's parameters, not a request rewrite.
+            RequestParameterMapping request = route.integration().callsAwsService() ? RequestParameterMapping.NONE
+                    : RequestParameterMapping.compile(route.integration().requestParameters());
             ResponseParameterMapping response = ResponseParameterMapping.compile(route.integration().responseParameters());
             if (!request.isEmpty() || !response.isEmpty()) {
                 byRoute.put(route.routeKey(), new Compiled(request, response));

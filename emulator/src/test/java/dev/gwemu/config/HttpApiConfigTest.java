@@ -186,7 +186,7 @@ class HttpApiConfigTest {
         assertTrue(noVersion.contains("openapi.yaml:6:") && noVersion.contains("payloadFormatVersion is required"), noVersion);
 
         String mock = error("      $default: {}\n", paths("  /a:\n    get:\n      x-amazon-apigateway-integration: {type: mock}\n"));
-        assertTrue(mock.contains("an HTTP API integration is aws_proxy (Lambda) or http_proxy here, got 'mock'"), mock);
+        assertTrue(mock.contains("an HTTP API integration is aws_proxy (Lambda, or an AWS service with integrationSubtype) or http_proxy, got 'mock'"), mock);
 
         String same = error("      $default: {}\n", paths("  /a/{x}:\n    get:\n      " + LAMBDA.strip() + "\n"
                 + "  /a/{y}:\n    get:\n      " + LAMBDA.strip() + "\n"));

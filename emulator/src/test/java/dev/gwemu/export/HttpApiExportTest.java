@@ -151,6 +151,19 @@ class HttpApiExportTest {
     }
 
     @Test
+    void anAwsServiceIntegrationIsExportedWithItsSubtypeAndCredentialsAndNoUri() throws Exception {
+        Project events = ProjectLoader.load(TestPaths.TESTDATA.resolve("httpapi-aws/api.yaml")).project();
+        JsonNode integration = ApiExporter.export(events, "events", "$default", ExportFormat.OAS30, null)
+                .at("/paths/~1orders/post/x-amazon-apigateway-integration");
+        assertEquals("SQS-SendMessage", integration.path("integrationSubtype").asText(), integration.toString());
+        assertEquals("arn:aws:iam::123456789012:role/api-sqs", integration.path("credentials").asText());
+        assertEquals("aws_proxy", integration.path("type").asText());
+        assertEquals("1.0", integration.path("payloadFormatVersion").asText());
+        assertEquals("$request.header.queue", integration.at("/requestParameters/QueueUrl").asText());
+        assertFalse(integration.has("uri"), integration.toString());
+    }
+
+    @Test
     void aWebSocketApiHasNoExport() throws Exception {
         Project chat = ProjectLoader.load(TestPaths.TESTDATA.resolve("websocket/api.yaml")).project();
         ExportException e = assertThrows(ExportException.class,

@@ -23,8 +23,9 @@
  * <p>Integration types: mappings apply to HTTP_PROXY and to AWS_PROXY (Lambda) integrations alike. AWS's reference
  * ties {@code requestParameters} of HTTP APIs to integrations "without a specified integrationSubtype", which
  * includes Lambda, and the CDK's HttpLambdaIntegration takes a parameterMapping (aws-cdk issue #17255: "configurable
- * on the AWS API Gateway website"). Integrations with an integrationSubtype (AWS service integrations) are not
- * emulated.
+ * on the AWS API Gateway website"). For integrations with an integrationSubtype (AWS service integrations) the
+ * {@code requestParameters} are the action's parameters, not a rewrite of the request: {@link ActionParameters}
+ * evaluates their values with the same sources.
  *
  * <p>Where AWS does not say ([U], each a named constant or a commented rule beside its code): a source that is
  * missing gives nothing and the entry is skipped, unless the value has static text or another source found; a
