@@ -121,6 +121,20 @@ public final class Gwemu implements AutoCloseable {
         return server.gateway().project();
     }
 
+    /**
+     * The calls the project's AWS service integrations made of one service ({@code kinesis}, {@code sqs}, ...) while
+     * captured, oldest first, each as {@code .gwemu/aws-calls/{service}.jsonl} holds it (service, action, method,
+     * path, query, headers, body, status).
+     */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> awsCalls(String service) {
+        return server.gateway().capturedAwsCalls().read(service);
+    }
+
+    /** Forgets every captured AWS service call (the log files are deleted), e.g. before a test. */
+    public void clearAwsCalls() {
+        server.gateway().capturedAwsCalls().clear();
+    }
+
     /** Moves the gateway's clock forward (or back, with a negative duration). */
     public void advanceClock(Duration by) {
         clock.advance(by);

@@ -93,6 +93,26 @@ class GwemuEmbeddingTest {
     }
 
     @Test
+    void theCallsOfAwsServiceIntegrationsCanBeReadAndForgotten() throws Exception {
+        Path ingest = dev.gwemu.support.ProjectCopy.of(dev.gwemu.support.TestPaths.PROJECT_ROOT.resolve("sample-apis/ingest"),
+                Files.createDirectories(dir.resolve("ingest")));
+        try (Gwemu gwemu = Gwemu.start(ingest.resolve("api.yaml"))) {
+            HttpResponse<String> sent = client.send(HttpRequest.newBuilder(gwemu.baseUrl("ingest", "dev").resolve("messages"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"order\": 7}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, sent.statusCode(), sent.body());
+
+            var calls = gwemu.awsCalls("sqs");
+            assertEquals(1, calls.size());
+            assertEquals("SendMessage", calls.get(0).path("action").asText());
+            assertEquals(java.util.List.of(), gwemu.awsCalls("kinesis"));
+
+            gwemu.clearAwsCalls();
+            assertEquals(java.util.List.of(), gwemu.awsCalls("sqs"));
+        }
+    }
+
+    @Test
     void stoppingFreesThePortAndABadProjectFailsToStart() throws Exception {
         Gwemu gwemu = Gwemu.start(project());
         int port = gwemu.port();
