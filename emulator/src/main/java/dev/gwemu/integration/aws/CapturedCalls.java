@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,6 +37,8 @@ import java.util.stream.Stream;
 public final class CapturedCalls {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
+    /** Each log's open channel, shared by every instance writing it (a reload makes new ones). */
+    private static final Map<Path, FileChannel> CHANNELS = new ConcurrentHashMap<>();
     /** Header values never written to disk. */
     private static final Set<String> REDACTED = caseInsensitive("Authorization", "X-Amz-Security-Token");
     private static final String SUFFIX = ".jsonl";
@@ -59,12 +63,35 @@ public final class CapturedCalls {
         Path file = file(call.service());
         synchronized (lock(file)) {
             try {
-                Files.createDirectories(folder);
-                Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                ByteBuffer bytes = ByteBuffer.wrap(line);
+                FileChannel channel = channel(file);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to the capture log " + file + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The file's channel, kept open: opening and closing the file for every call cost more than the rest of the
+     * capture. Opened again when the file was deleted meanwhile (by {@link #clear} or by hand). Called under the
+     * file's lock.
+     */
+    private FileChannel channel(Path file) throws IOException {
+        FileChannel open = CHANNELS.get(file);
+        if (open != null && open.isOpen() && Files.exists(file)) {
+            return open;
+        }
+        if (open != null) {
+            open.close();
+        }
+        Files.createDirectories(folder);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
+        CHANNELS.put(file, channel);
+        return channel;
     }
 
     /**
@@ -133,6 +160,10 @@ public final class CapturedCalls {
             Path file = file(service);
             synchronized (lock(file)) {
                 try {
+                    FileChannel open = CHANNELS.remove(file);
+                    if (open != null) {
+                        open.close();
+                    }
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
