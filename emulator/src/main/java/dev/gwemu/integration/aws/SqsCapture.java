@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * XML or, for API Gateway's default {@code Accept: application/json}, in JSON [E]; and AWS JSON 1.0
  * ({@code X-Amz-Target: AmazonSQS.SendMessage}). {@code MD5OfMessageBody} is the MD5 of the message's UTF-8 bytes [D];
  * {@code MD5OfMessageAttributes} is not computed (null) [U]. A FIFO queue ({@code .fifo}) also gets an increasing
- * {@code SequenceNumber}, but is otherwise served as a standard queue.
+ * {@code SequenceNumber}, message groups and deduplication.
  */
 final class SqsCapture implements ServiceCapture {
     private static final String XMLNS = ServiceProtocols.of("sqs").xmlNamespace();
     /** The system attributes a receive can ask for and gwemu knows, in the order they are answered. */
     private static final List<String> ATTRIBUTES = List.of("SenderId", "SentTimestamp", "ApproximateReceiveCount",
-            "ApproximateFirstReceiveTimestamp");
+            "ApproximateFirstReceiveTimestamp", "MessageGroupId", "MessageDeduplicationId");
     private static final int DEFAULT_VISIBILITY_SECONDS = 30;
 
     private final AtomicLong fifoSequence;
@@ -107,13 +107,34 @@ final class SqsCapture implements ServiceCapture {
         return target != null && target.startsWith(ServiceProtocols.SQS_JSON_TARGET_PREFIX + ".");
     }
 
+    /**
+     * DelaySeconds 0 to 900 on a standard queue [D]; a FIFO queue wants a MessageGroupId [D] and takes no per-message
+     * delay [D]; without a MessageDeduplicationId its messages are deduplicated by content (the SHA-256 of the body)
+     * [U] — gwemu cannot see whether the queue has ContentBasedDeduplication, and refusing would break every send.
+     */
     private SqsQueues.Message send(SqsRequest request, Instant now) {
         String queue = request.queue();
         String body = request.text("MessageBody");
         if (body == null || body.isEmpty()) {
             throw new CaptureFault(400, "MissingParameter", "The request must contain the parameter MessageBody.");
         }
-        return queues.send(queue, body, now);
+        int delay = request.integer("DelaySeconds", 0, 0, 900);
+        if (!SqsQueues.isFifo(queue)) {
+            return queues.send(queue, body, null, null, Duration.ofSeconds(delay), now);
+        }
+        String group = request.text("MessageGroupId");
+        if (group == null || group.isEmpty()) {
+            throw new CaptureFault(400, "MissingParameter", "The request must contain the parameter MessageGroupId.");
+        }
+        if (delay != 0) {
+            throw new CaptureFault(400, "InvalidParameterValue", "Value " + delay + " for parameter DelaySeconds is"
+                    + " invalid. Reason: The request include parameter that is not valid for this queue type.");
+        }
+        String dedup = request.text("MessageDeduplicationId");
+        if (dedup == null || dedup.isEmpty()) {
+            dedup = sha256Hex(body);
+        }
+        return queues.send(queue, body, group, dedup, Duration.ZERO, now);
     }
 
     private ServiceAnswer sent(ServiceCall call, boolean json, String queue, SqsQueues.Message message,
@@ -166,12 +187,17 @@ final class SqsCapture implements ServiceCapture {
             if (!all && !asked.contains(name)) {
                 continue;
             }
-            values.put(name, switch (name) {
+            String value = switch (name) {
                 case "SenderId" -> accountId;
                 case "SentTimestamp" -> Long.toString(r.message().sent().toEpochMilli());
                 case "ApproximateReceiveCount" -> Integer.toString(r.receiveCount());
-                default -> Long.toString(r.firstReceived().toEpochMilli());
-            });
+                case "ApproximateFirstReceiveTimestamp" -> Long.toString(r.firstReceived().toEpochMilli());
+                case "MessageGroupId" -> r.message().groupId();
+                default -> r.message().deduplicationId();
+            };
+            if (value != null) { // the FIFO attributes of a standard queue's message
+                values.put(name, value);
+            }
         }
         return values;
     }
@@ -186,6 +212,15 @@ final class SqsCapture implements ServiceCapture {
         if (!queues.delete(queue, handle)) {
             throw new CaptureFault(400, "ReceiptHandleIsInvalid",
                     "The input receipt handle \"" + handle + "\" is not a valid receipt handle.");
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,12 +21,15 @@ import java.util.UUID;
  *
  * <p>A message id is derived from what the log holds of its send (queue, time, body MD5, and how many such sends
  * came before), so the same log always gives the same ids; a receipt handle names the queue and the message id, so a
- * DeleteMessage line in the log deletes the same message when the log is replayed. Standard-queue behaviour for every
- * queue, {@code .fifo} ones included: oldest visible messages first, no deduplication.
+ * DeleteMessage line in the log deletes the same message when the log is replayed.
+ *
+ * <p>Every queue hands out its oldest visible messages first. A FIFO queue (name ending {@code .fifo}) also holds back
+ * a message group while one of its messages is in flight [D], and accepts a message deduplication id once per
+ * {@link #DEDUPLICATION_WINDOW} [D]: a second send with it answers the first message and adds nothing.
  */
 final class SqsQueues {
     /** One message as sent. */
-    record Message(String id, String body, String md5, Instant sent) {
+    record Message(String id, String body, String md5, Instant sent, String groupId, String deduplicationId) {
     }
 
     /** A message handed out by ReceiveMessage. */
@@ -42,7 +47,12 @@ final class SqsQueues {
         }
     }
 
+    /** SQS's deduplication interval [D]. */
+    static final Duration DEDUPLICATION_WINDOW = Duration.ofMinutes(5);
+
     private final Map<String, List<Stored>> queues = new HashMap<>();
+    /** The first message of each (queue, deduplication id) of FIFO queues. */
+    private final Map<String, Message> deduplicated = new HashMap<>();
     /** Sends seen per (queue, time, MD5): keeps ids unique when equal bodies are sent at the same instant. */
     private final Map<String, Integer> sends = new HashMap<>();
 
@@ -69,24 +79,57 @@ final class SqsQueues {
         return path;
     }
 
-    synchronized Message send(String queue, String body, Instant now) {
+    static boolean isFifo(String queue) {
+        return queue.endsWith(".fifo");
+    }
+
+    /**
+     * Adds a message, visible after {@code delay}; for a FIFO queue, {@code groupId} and {@code deduplicationId} are
+     * given, and a deduplication id already sent within the window answers that earlier message instead.
+     */
+    synchronized Message send(String queue, String body, String groupId, String deduplicationId, Duration delay,
+                              Instant now) {
+        String dedupKey = deduplicationId == null ? null : queue + '\n' + deduplicationId;
+        if (dedupKey != null) {
+            Message first = deduplicated.get(dedupKey);
+            if (first != null && now.isBefore(first.sent().plus(DEDUPLICATION_WINDOW))) {
+                return first;
+            }
+        }
         String md5 = SqsCapture.md5Hex(body.getBytes(StandardCharsets.UTF_8));
         String seed = queue + '\n' + now + '\n' + md5;
         int before = sends.merge(seed, 1, Integer::sum) - 1;
         String id = UUID.nameUUIDFromBytes((seed + '\n' + before).getBytes(StandardCharsets.UTF_8)).toString();
-        Message message = new Message(id, body, md5, now);
-        queues.computeIfAbsent(queue, q -> new ArrayList<>()).add(new Stored(message));
+        Message message = new Message(id, body, md5, now, groupId, deduplicationId);
+        if (dedupKey != null) {
+            deduplicated.put(dedupKey, message);
+        }
+        Stored stored = new Stored(message);
+        if (!delay.isZero()) {
+            stored.visibleAt = now.plus(delay);
+        }
+        queues.computeIfAbsent(queue, q -> new ArrayList<>()).add(stored);
         return message;
     }
 
     /** Up to {@code max} visible messages, oldest first, each hidden until {@code now + visibility}. */
     synchronized List<Received> receive(String queue, int max, Duration visibility, Instant now) {
         List<Received> received = new ArrayList<>();
-        for (Stored stored : queues.getOrDefault(queue, List.of())) {
+        List<Stored> messages = queues.getOrDefault(queue, List.of());
+        Set<String> heldBack = new HashSet<>(); // FIFO groups with a message in flight or not yet visible
+        if (isFifo(queue)) {
+            for (Stored stored : messages) {
+                if (stored.visibleAt != null && stored.visibleAt.isAfter(now)) {
+                    heldBack.add(String.valueOf(stored.message.groupId()));
+                }
+            }
+        }
+        for (Stored stored : messages) {
             if (received.size() == max) {
                 break;
             }
-            if (stored.visibleAt != null && stored.visibleAt.isAfter(now)) {
+            if (stored.visibleAt != null && stored.visibleAt.isAfter(now)
+                    || heldBack.contains(String.valueOf(stored.message.groupId()))) {
                 continue;
             }
             stored.receiveCount++;

@@ -302,4 +302,64 @@ class SqsQueueCaptureTest {
                 .path("ReceiveMessageResponse").path("ReceiveMessageResult").path("messages").get(0);
         assertEquals(id, byUrl.path("MessageId").asText());
     }
+
+    // ------------------------------------------------------------------------------------------------ FIFO
+
+    private static final String FIFO = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs.fifo";
+
+    private ServiceAnswer fifo(String form) {
+        return query(form + "&QueueUrl=" + URLEncoder.encode(FIFO, StandardCharsets.UTF_8), null);
+    }
+
+    private List<String> fifoBodies(String extra) throws Exception {
+        ServiceAnswer answer = fifo("Action=ReceiveMessage&MaxNumberOfMessages=10" + extra);
+        List<String> bodies = new ArrayList<>();
+        JSON.readTree(answer.body()).path("ReceiveMessageResponse").path("ReceiveMessageResult").path("messages")
+                .forEach(m -> bodies.add(m.path("Body").asText()));
+        return bodies;
+    }
+
+    @Test
+    void aFifoQueueWantsAGroupAndHoldsAGroupBackWhileOneOfItsMessagesIsInFlight() throws Exception {
+        ServiceAnswer noGroup = fifo("Action=SendMessage&MessageBody=x");
+        assertEquals(400, noGroup.status());
+        JsonNode error = JSON.readTree(noGroup.body()).path("Error");
+        assertEquals("MissingParameter", error.path("Code").asText());
+        assertEquals("The request must contain the parameter MessageGroupId.", error.path("Message").asText());
+        assertEquals(400, fifo("Action=SendMessage&MessageBody=x&MessageGroupId=g&DelaySeconds=5").status(),
+                "no per-message delay on FIFO queues");
+
+        for (String[] m : new String[][]{{"a1", "a"}, {"b1", "b"}, {"a2", "a"}}) {
+            assertEquals(200, fifo("Action=SendMessage&MessageBody=" + m[0] + "&MessageGroupId=" + m[1]).status());
+        }
+        ServiceAnswer first = fifo("Action=ReceiveMessage&AttributeName.1=MessageGroupId");
+        JsonNode a1 = JSON.readTree(first.body()).path("ReceiveMessageResponse").path("ReceiveMessageResult")
+                .path("messages").get(0);
+        assertEquals("a1", a1.path("Body").asText());
+        assertEquals("a", a1.path("Attributes").path("MessageGroupId").asText());
+        assertEquals(List.of("b1"), fifoBodies(""), "group a waits while a1 is in flight");
+        queryJson("Action=DeleteMessage&QueueUrl=" + URLEncoder.encode(FIFO, StandardCharsets.UTF_8)
+                + handleForm(a1.path("ReceiptHandle").asText()));
+        assertEquals(List.of("a2"), fifoBodies(""), "a1 deleted: a2 is next; b1 is still in flight");
+    }
+
+    @Test
+    void aFifoQueueDropsADuplicateWithinFiveMinutesAlsoAfterARestart() throws Exception {
+        String form = "Action=SendMessage&MessageBody=once&MessageGroupId=g&MessageDeduplicationId=d-1";
+        String id = JSON.readTree(fifo(form).body()).path("SendMessageResponse").path("SendMessageResult")
+                .path("MessageId").asText();
+        clock.advance(Duration.ofMinutes(4));
+        assertEquals(id, JSON.readTree(fifo(form).body()).path("SendMessageResponse").path("SendMessageResult")
+                .path("MessageId").asText(), "a duplicate answers the first message");
+        fifo("Action=SendMessage&MessageBody=same&MessageGroupId=g");
+        fifo("Action=SendMessage&MessageBody=same&MessageGroupId=g");
+
+        backend = new CaptureBackend(stateDir, clock, CaptureBackendTest.ACCOUNT, "us-east-1");
+        assertEquals(List.of("once", "same"), fifoBodies(""), "without an id, the body is the deduplication id");
+
+        clock.advance(Duration.ofMinutes(2));
+        fifo(form);
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(List.of("once", "same", "once"), fifoBodies(""), "five minutes later it is a new message");
+    }
 }
