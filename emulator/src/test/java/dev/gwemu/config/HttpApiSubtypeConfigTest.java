@@ -140,22 +140,43 @@ class HttpApiSubtypeConfigTest {
 
     @Test
     void aCapturedServiceWhoseActionIsNotCapturedIsWarnedOfUnlessForwarded() throws Exception {
-        String receive = """
+        String stop = """
                 type: aws_proxy
-                integrationSubtype: SQS-ReceiveMessage
+                integrationSubtype: StepFunctions-StopExecution
                 payloadFormatVersion: "1.0"
-                requestParameters: {QueueUrl: $request.header.queue}
+                requestParameters: {ExecutionArn: $request.header.execution}
                 """;
-        List<Problem> warnings = ProjectLoader.load(project(receive, "")).warnings();
+        List<Problem> warnings = ProjectLoader.load(project(stop, "")).warnings();
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).toString().contains("openapi.yaml:8:")
-                && warnings.get(0).message().contains("POST /send: gwemu does not capture SQS-ReceiveMessage (sqs ReceiveMessage)"
-                + " yet, so each call answers 500; forward sqs to an endpoint under awsServices"), warnings.toString());
+                && warnings.get(0).message().contains("POST /send: gwemu does not capture StepFunctions-StopExecution"
+                + " (states StopExecution) yet, so each call answers 500; forward states to an endpoint under awsServices"),
+                warnings.toString());
 
         Files.delete(dir.resolve("api.yaml"));
-        assertEquals(List.of(), ProjectLoader.load(project(receive, """
+        assertEquals(List.of(), ProjectLoader.load(project(stop, """
                 awsServices:
-                  sqs: {mode: forward, endpoint: "http://127.0.0.1:9324", accessKeyId: a, secretAccessKey: b}
+                  states: {mode: forward, endpoint: "http://127.0.0.1:8083", accessKeyId: a, secretAccessKey: b}
                 """)).warnings());
+    }
+
+    @Test
+    void theSqsQueueSubtypesAreCapturedSoNotWarnedOf() throws Exception {
+        for (String subtype : List.of("SQS-ReceiveMessage", "SQS-PurgeQueue")) {
+            Files.deleteIfExists(dir.resolve("api.yaml"));
+            assertEquals(List.of(), ProjectLoader.load(project("""
+                    type: aws_proxy
+                    integrationSubtype: %s
+                    payloadFormatVersion: "1.0"
+                    requestParameters: {QueueUrl: $request.header.queue}
+                    """.formatted(subtype), "")).warnings(), subtype);
+        }
+        Files.deleteIfExists(dir.resolve("api.yaml"));
+        assertEquals(List.of(), ProjectLoader.load(project("""
+                type: aws_proxy
+                integrationSubtype: SQS-DeleteMessage
+                payloadFormatVersion: "1.0"
+                requestParameters: {QueueUrl: $request.header.queue, ReceiptHandle: $request.body.handle}
+                """, "")).warnings());
     }
 }

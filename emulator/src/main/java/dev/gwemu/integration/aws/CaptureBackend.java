@@ -19,7 +19,8 @@ import java.util.UUID;
  * The default backend for {@code AWS} integrations: no AWS account is called. Each call is appended to the
  * capture log ({@link CapturedCalls}) and answered as the service would answer the action, so integration
  * response templates and selection patterns see what they see in AWS: Kinesis PutRecord(s), Firehose
- * PutRecord(Batch), SQS SendMessage, SNS Publish, Step Functions StartExecution, EventBridge PutEvents, DynamoDB
+ * PutRecord(Batch), SQS SendMessage / ReceiveMessage / DeleteMessage / PurgeQueue (a local queue rebuilt from the log
+ * at start), SNS Publish, Step Functions StartExecution, EventBridge PutEvents, DynamoDB
  * PutItem / GetItem / Query / Scan / DeleteItem (an item store rebuilt from the log at start), S3 Put / Get / Head /
  * DeleteObject (files under {@code {stateDir}/s3}). Any other action is a 500 naming what is not captured yet.
  */
@@ -49,7 +50,8 @@ public final class CaptureBackend implements ServiceBackend {
         DynamoDbCapture dynamodb = new DynamoDbCapture();
         services.put("kinesis", new KinesisCapture(firstSequence));
         services.put("firehose", new FirehoseCapture());
-        services.put("sqs", new SqsCapture(firstSequence));
+        SqsCapture sqs = new SqsCapture(firstSequence);
+        services.put("sqs", sqs);
         services.put("sns", new SnsCapture());
         services.put("states", new StepFunctionsCapture());
         services.put("events", new EventBridgeCapture());
@@ -58,6 +60,22 @@ public final class CaptureBackend implements ServiceBackend {
         for (JsonNode line : calls.read("dynamodb")) {
             if (line.path("status").asInt() == 200 && line.has("body")) {
                 dynamodb.replay(line.path("action").asText(null), line.get("body").asText().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        replaySqs(sqs);
+    }
+
+    /** The SQS messages of the log's successful SendMessage, DeleteMessage and PurgeQueue lines, in log order. */
+    private void replaySqs(SqsCapture sqs) {
+        for (JsonNode line : calls.read("sqs")) {
+            ServiceCall call = line.path("status").asInt() == 200 ? CapturedCalls.call(line) : null;
+            if (call == null) {
+                continue;
+            }
+            try {
+                sqs.replay(call, Instant.parse(line.path("time").asText()));
+            } catch (RuntimeException e) {
+                // a line without a readable time changes nothing
             }
         }
     }
@@ -76,7 +94,7 @@ public final class CaptureBackend implements ServiceBackend {
         Map<String, Set<String>> all = new TreeMap<>();
         all.put("kinesis", new TreeSet<>(Set.of("PutRecord", "PutRecords")));
         all.put("firehose", new TreeSet<>(Set.of("PutRecord", "PutRecordBatch")));
-        all.put("sqs", new TreeSet<>(Set.of("SendMessage")));
+        all.put("sqs", new TreeSet<>(Set.of("SendMessage", "ReceiveMessage", "DeleteMessage", "PurgeQueue")));
         all.put("sns", new TreeSet<>(Set.of("Publish")));
         all.put("states", new TreeSet<>(Set.of("StartExecution")));
         all.put("events", new TreeSet<>(Set.of("PutEvents")));

@@ -217,6 +217,24 @@ public final class CapturedCalls {
         }
     }
 
+    /**
+     * The call a line records, read back (for state rebuilt from the log at start); redacted headers stay redacted.
+     * Null for a line that is not a call ({@code unreadable}, or without service and path).
+     */
+    static ServiceCall call(JsonNode line) {
+        if (!line.hasNonNull("service") || !line.hasNonNull("path")) {
+            return null;
+        }
+        dev.gwemu.pipeline.HeaderList headers = new dev.gwemu.pipeline.HeaderList();
+        line.path("headers").fields().forEachRemaining(h -> h.getValue().forEach(v -> headers.add(h.getKey(), v.asText())));
+        byte[] body = line.hasNonNull("bodyBase64") ? Base64.getDecoder().decode(line.get("bodyBase64").asText())
+                : line.path("body").asText("").getBytes(StandardCharsets.UTF_8);
+        return new ServiceCall(line.get("service").asText(), line.path("region").asText(null),
+                line.path("action").asText(null), line.path("method").asText("POST"), line.path("host").asText(null),
+                line.get("path").asText(), line.path("query").asText(""), headers, body,
+                line.path("credentials").asText(null));
+    }
+
     /** The body as text when it is valid UTF-8, else null. */
     static String utf8(byte[] body) {
         return dev.gwemu.pipeline.StrictUtf8.decode(body);

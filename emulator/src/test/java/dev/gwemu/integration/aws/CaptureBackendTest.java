@@ -293,7 +293,7 @@ class CaptureBackendTest {
         ServiceCall call = ServiceCallBuilder.of(AwsServiceUri.parse("arn:aws:apigateway:us-east-1:sqs:action/SendMessage"))
                 .method("POST", "POST")
                 .query(Map.of("QueueUrl", List.of("https://sqs.us-east-1.amazonaws.com/123456789012/q.fifo"),
-                        "MessageBody", List.of("a b&c")))
+                        "MessageBody", List.of("a b&c"), "MessageGroupId", List.of("g")))
                 .build();
         JsonNode result = json(backend.send(call, 1)).get("SendMessageResponse").get("SendMessageResult");
         assertEquals(SqsCapture.md5Hex("a b&c".getBytes(StandardCharsets.UTF_8)), result.get("MD5OfMessageBody").asText());

@@ -2,12 +2,14 @@ package dev.gwemu.integration.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gwemu.support.MutableClock;
 import dev.gwemu.support.ProjectCopy;
 import dev.gwemu.support.RunningGateway;
 import dev.gwemu.support.TestPaths;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * testdata/httpapi-aws served for real: HTTP API routes with integrationSubtype (SQS-SendMessage, Kinesis-PutRecord,
- * StepFunctions-StartExecution, EventBridge-PutEvents) called by an HTTP client, their calls captured and read back
+ * StepFunctions-StartExecution, EventBridge-PutEvents, and SQS-ReceiveMessage / SQS-DeleteMessage on the captured
+ * queue) called by an HTTP client, their calls captured and read back
  * from {@code /_gwemu/aws-calls}, and one forwarded to a fake SQS that checks the signature.
  */
 class HttpApiSubtypesOverHttpTest {
@@ -156,6 +159,65 @@ class HttpApiSubtypesOverHttpTest {
         assertEquals("Action=SendMessage&Version=2012-11-05&QueueUrl=" + encoded(QUEUE) + "&MessageBody=hi",
                 new String(call.body(), StandardCharsets.UTF_8));
         assertEquals("{}", gateway.get("/_gwemu/aws-calls").body(), "a forwarded call is not captured");
+    }
+
+    @Test
+    void aCapturedQueueIsSentToReceivedFromAndDeletedFromThroughTheRoutes() throws Exception {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-05-06T07:08:09Z"));
+        gateway = RunningGateway.start(project(), clock);
+        String queue = "https://sqs.us-east-1.amazonaws.com/123456789012/work";
+
+        assertEquals(200, post("/orders", "{\"message\": \"first\"}", "queue", queue).statusCode());
+        assertEquals(200, post("/orders", "{\"message\": \"second\"}", "queue", queue).statusCode());
+
+        HttpResponse<String> received = gateway.send(gateway.request("127.0.0.1", "/orders/next").header("queue", queue));
+        assertEquals(200, received.statusCode(), received.body());
+        assertEquals("text/xml", received.headers().firstValue("Content-Type").orElse(""));
+        List<Element> messages = messages(received.body());
+        assertEquals(List.of("first", "second"), messages.stream().map(m -> text(m, "Body")).toList(), received.body());
+        assertEquals(md5("first"), text(messages.get(0), "MD5OfBody"));
+
+        HttpResponse<String> deleted = post("/orders/done", "{\"handle\": \"" + text(messages.get(0), "ReceiptHandle") + "\"}",
+                "queue", queue);
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        assertTrue(deleted.body().contains("<DeleteMessageResponse"), deleted.body());
+
+        assertEquals(List.of(), messages(gateway.send(gateway.request("127.0.0.1", "/orders/next").header("queue", queue))
+                .body()), "both are in flight");
+        clock.advance(java.time.Duration.ofSeconds(31));
+        List<Element> again = messages(gateway.send(gateway.request("127.0.0.1", "/orders/next?visibility=0")
+                .header("queue", queue)).body());
+        assertEquals(List.of("second"), again.stream().map(m -> text(m, "Body")).toList(), "the first was deleted");
+        assertTrue(again.get(0).getElementsByTagName("Attribute").getLength() >= 4, "AttributeNames: All");
+        assertTrue(java.util.stream.IntStream.range(0, again.get(0).getElementsByTagName("Attribute").getLength())
+                .mapToObj(i -> (Element) again.get(0).getElementsByTagName("Attribute").item(i))
+                .anyMatch(a -> text(a, "Name").equals("ApproximateReceiveCount") && text(a, "Value").equals("2")));
+
+        HttpResponse<String> stale = post("/orders/done", "{\"handle\": \"" + text(messages.get(0), "ReceiptHandle") + "\"}",
+                "queue", queue);
+        assertEquals(400, stale.statusCode(), stale.body());
+        assertTrue(stale.body().contains("<Code>ReceiptHandleIsInvalid</Code>"), stale.body());
+
+        JsonNode calls = JSON.readTree(gateway.get("/_gwemu/aws-calls/sqs").body());
+        assertEquals(List.of("SendMessage", "SendMessage", "ReceiveMessage", "DeleteMessage", "ReceiveMessage",
+                "ReceiveMessage", "DeleteMessage"), java.util.stream.StreamSupport.stream(calls.spliterator(), false)
+                .map(c -> c.path("action").asText()).toList());
+    }
+
+    private static List<Element> messages(String xml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        org.w3c.dom.NodeList list = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagName("Message");
+        List<Element> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            messages.add((Element) list.item(i));
+        }
+        return messages;
+    }
+
+    private static String text(Element parent, String tag) {
+        return parent.getElementsByTagName(tag).item(0).getTextContent();
     }
 
     private static String encoded(String value) {
