@@ -66,18 +66,18 @@ public final class Gateway implements AutoCloseable {
     private final ApiDispatcher dispatcher;
     private final WebSocketGateway webSockets;
     private final StageAccessLogs accessLogs;
-    private final dev.gwemu.integration.aws.CapturedCalls capturedCalls;
+    private final AwsServiceBackends aws;
     private final AwsCallsEndpoint awsCalls;
 
     private Gateway(Project project, LambdaRuntime runtime, ApiDispatcher dispatcher, WebSocketGateway webSockets,
-                    StageAccessLogs accessLogs, dev.gwemu.integration.aws.CapturedCalls capturedCalls) {
+                    StageAccessLogs accessLogs, AwsServiceBackends aws) {
         this.project = project;
         this.runtime = runtime;
         this.dispatcher = dispatcher;
         this.webSockets = webSockets;
         this.accessLogs = accessLogs;
-        this.capturedCalls = capturedCalls;
-        this.awsCalls = new AwsCallsEndpoint(capturedCalls);
+        this.aws = aws;
+        this.awsCalls = new AwsCallsEndpoint(aws.captured(), aws::forgetCaptured);
     }
 
     /** A gateway that prints one line per request on standard output. */
@@ -147,7 +147,7 @@ public final class Gateway implements AutoCloseable {
         RequestLog console = new RequestLog(options.requestLog(), options.logFormat(), options.colour());
         ApiDispatcher dispatcher = new ApiDispatcher(served, project.domains(), project.security().vpcEndpoints(),
                 usage, accessLogs == null ? console : RequestListener.all(List.of(console, accessLogs)), clock, random);
-        return new Gateway(project, runtime, dispatcher, webSockets, accessLogs, aws.captured());
+        return new Gateway(project, runtime, dispatcher, webSockets, accessLogs, aws);
     }
 
     /** The REST road in AWS's order (data-plane.md §0); later steps slot in between. */
@@ -214,7 +214,12 @@ public final class Gateway implements AutoCloseable {
 
     /** The AWS service calls captured so far ({@code .gwemu/aws-calls/}), as {@code /_gwemu/aws-calls} serves them. */
     public dev.gwemu.integration.aws.CapturedCalls capturedAwsCalls() {
-        return capturedCalls;
+        return aws.captured();
+    }
+
+    /** Forgets the captured AWS service calls and what they built (queued SQS messages, DynamoDB items). */
+    public void forgetAwsCalls() {
+        aws.forgetCaptured();
     }
 
     /** Stops the functions and writes the access logs' last lines. */

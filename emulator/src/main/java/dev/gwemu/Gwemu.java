@@ -130,9 +130,12 @@ public final class Gwemu implements AutoCloseable {
         return server.gateway().capturedAwsCalls().read(service);
     }
 
-    /** Forgets every captured AWS service call (the log files are deleted), e.g. before a test. */
+    /**
+     * Forgets every captured AWS service call (the log files are deleted) and what they built up (queued SQS messages,
+     * DynamoDB items), e.g. before a test; S3 objects stay.
+     */
     public void clearAwsCalls() {
-        server.gateway().capturedAwsCalls().clear();
+        server.gateway().forgetAwsCalls();
     }
 
     /** Moves the gateway's clock forward (or back, with a negative duration). */

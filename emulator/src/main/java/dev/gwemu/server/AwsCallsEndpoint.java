@@ -20,9 +20,12 @@ public final class AwsCallsEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CapturedCalls calls;
+    private final Runnable forget;
 
-    public AwsCallsEndpoint(CapturedCalls calls) {
+    /** @param forget forgets the calls and what capture built from them (queues, items) */
+    public AwsCallsEndpoint(CapturedCalls calls, Runnable forget) {
         this.calls = calls;
+        this.forget = forget;
     }
 
     public boolean handles(HttpRequest request) {
@@ -54,7 +57,7 @@ public final class AwsCallsEndpoint {
                 if (service != null) {
                     return json(405, "{\"message\":\"DELETE " + PATH + " forgets every service's calls\"}");
                 }
-                calls.clear();
+                forget.run();
                 return new HttpResponse(204, new HeaderList(), new byte[0]);
             }
             default -> {

@@ -41,4 +41,9 @@ public final class AwsServiceBackends {
     public CapturedCalls captured() {
         return capture.calls();
     }
+
+    /** Forgets the captured calls and the state they built (queued messages, DynamoDB items). */
+    public void forgetCaptured() {
+        capture.forget();
+    }
 }

@@ -32,7 +32,8 @@ public final class CaptureBackend implements ServiceBackend {
     private final Clock clock;
     private final String accountId;
     private final String defaultRegion;
-    private final Map<String, ServiceCapture> services = new LinkedHashMap<>();
+    private final Path stateDir;
+    private volatile Map<String, ServiceCapture> services; // replaced whole by forget()
 
     /**
      * @param stateDir      the project's {@code .gwemu} folder: the log goes to {@code aws-calls/}, objects to
@@ -46,23 +47,40 @@ public final class CaptureBackend implements ServiceBackend {
         this.clock = clock;
         this.accountId = accountId;
         this.defaultRegion = defaultRegion;
+        this.stateDir = stateDir;
+        this.services = load();
+    }
+
+    /** The captures, their state (queues, DynamoDB items) rebuilt from the log. */
+    private Map<String, ServiceCapture> load() {
+        Map<String, ServiceCapture> loaded = new LinkedHashMap<>();
         long firstSequence = clock.millis() * 1_000_000L;
         DynamoDbCapture dynamodb = new DynamoDbCapture();
-        services.put("kinesis", new KinesisCapture(firstSequence));
-        services.put("firehose", new FirehoseCapture());
+        loaded.put("kinesis", new KinesisCapture(firstSequence));
+        loaded.put("firehose", new FirehoseCapture());
         SqsCapture sqs = new SqsCapture(firstSequence);
-        services.put("sqs", sqs);
-        services.put("sns", new SnsCapture());
-        services.put("states", new StepFunctionsCapture());
-        services.put("events", new EventBridgeCapture());
-        services.put("dynamodb", dynamodb);
-        services.put("s3", new S3Capture(new S3Objects(stateDir)));
+        loaded.put("sqs", sqs);
+        loaded.put("sns", new SnsCapture());
+        loaded.put("states", new StepFunctionsCapture());
+        loaded.put("events", new EventBridgeCapture());
+        loaded.put("dynamodb", dynamodb);
+        loaded.put("s3", new S3Capture(new S3Objects(stateDir)));
         for (JsonNode line : calls.read("dynamodb")) {
             if (line.path("status").asInt() == 200 && line.has("body")) {
                 dynamodb.replay(line.path("action").asText(null), line.get("body").asText().getBytes(StandardCharsets.UTF_8));
             }
         }
         replaySqs(sqs);
+        return loaded;
+    }
+
+    /**
+     * Forgets every captured call and what they built up (queued messages, DynamoDB items), as a restart with an
+     * empty log would; S3 objects are files and stay.
+     */
+    public synchronized void forget() {
+        calls.clear();
+        services = load();
     }
 
     /** The SQS messages of the log's successful SendMessage, DeleteMessage and PurgeQueue lines, in log order. */

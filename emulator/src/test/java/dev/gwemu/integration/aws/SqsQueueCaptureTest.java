@@ -296,6 +296,17 @@ class SqsQueueCaptureTest {
     }
 
     @Test
+    void forgettingTheCapturedCallsEmptiesTheQueuesToo() throws Exception {
+        send("first");
+        backend.forget();
+
+        assertEquals(List.of(), receive(""), "forgotten calls leave no messages behind");
+        assertEquals(List.of(), backend.calls().read("sqs").stream().filter(l -> l.path("action").asText().equals("SendMessage")).toList());
+        send("second");
+        assertEquals("second", receive("").get(0).path("Body").asText());
+    }
+
+    @Test
     void aQueueIsTheSameWhetherNamedByQueueUrlOrByThePath() throws Exception {
         String id = send("by path");
         JsonNode byUrl = queryJson("Action=ReceiveMessage&QueueUrl=" + URLEncoder.encode(ORDERS, StandardCharsets.UTF_8))
