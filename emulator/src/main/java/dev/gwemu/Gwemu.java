@@ -33,10 +33,14 @@ public final class Gwemu implements AutoCloseable {
     private final MovableClock clock;
     private final PrintStream requestLog;
 
-    private Gwemu(GatewayServer server, MovableClock clock, PrintStream requestLog) {
+    private final java.util.List<dev.gwemu.config.Problem> warnings;
+
+    private Gwemu(GatewayServer server, MovableClock clock, PrintStream requestLog,
+                  java.util.List<dev.gwemu.config.Problem> warnings) {
         this.server = server;
         this.clock = clock;
         this.requestLog = requestLog;
+        this.warnings = warnings;
     }
 
     /** Starts the project with the defaults: 127.0.0.1, a free port, no request log. */
@@ -84,12 +88,13 @@ public final class Gwemu implements AutoCloseable {
         }
 
         public Gwemu start() throws DefinitionException, FunctionLoadException {
-            Project project = ProjectLoader.load(apiYaml).project();
+            ProjectLoader.Loaded loaded = ProjectLoader.load(apiYaml);
+            Project project = loaded.project();
             MovableClock clock = new MovableClock(startTime == null ? Duration.ZERO
                     : Duration.between(Instant.now(), startTime));
             Gateway gateway = Gateway.create(project, clock, requestLog);
             try {
-                return new Gwemu(GatewayServer.start(gateway, host, port), clock, requestLog);
+                return new Gwemu(GatewayServer.start(gateway, host, port), clock, requestLog, loaded.warnings());
             } catch (RuntimeException e) {
                 gateway.close();
                 throw e;
@@ -99,6 +104,11 @@ public final class Gwemu implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** What the project loaded with but would rather not (as {@code gwemu validate} prints them): file, line, reason. */
+    public java.util.List<dev.gwemu.config.Problem> warnings() {
+        return warnings;
     }
 
     /**

@@ -208,6 +208,7 @@ public class StartMojo extends AbstractMojo {
     }
 
     private void report(Gwemu gwemu, Map<String, String> properties, long millis) {
+        gwemu.warnings().forEach(warning -> getLog().warn("gwemu: " + warning));
         getLog().info("gwemu: serving " + apiFile.getAbsoluteFile() + " on port " + gwemu.port() + " (started in " + millis + " ms)");
         properties.forEach((name, value) -> {
             if (name.startsWith(GatewayProperties.URL_PREFIX) || name.startsWith(GatewayProperties.HOST_HEADER_PREFIX)) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -143,6 +144,32 @@ class StartStopMojoTest {
         assertThrows(ConnectException.class, () -> get(items, null));
         assertTrue(properties.isEmpty(), "no property left pointing at a closed port: " + properties);
         assertTrue(context.isEmpty());
+    }
+
+    @Test
+    void loadWarningsAreLoggedAsWarningsWithFileAndLine() throws Exception {
+        Path shop = temp.resolve("shop");
+        java.nio.file.Files.createDirectories(shop);
+        for (String file : List.of("api.yaml", "admin.yaml", "shop.yaml")) {
+            java.nio.file.Files.copy(Path.of("src/test/resources/shop", file), shop.resolve(file));
+        }
+        java.nio.file.Files.writeString(shop.resolve("shop.yaml"), java.nio.file.Files.readString(shop.resolve("shop.yaml"))
+                .replace("info: {title: shop, version: '1'}\n", "info: {title: shop, version: '1'}\nx-amazon-apigateway-cors-typo: {}\n"));
+        List<String> warned = new java.util.ArrayList<>();
+        StartMojo start = start("shop");
+        start.apiFile = shop.resolve("api.yaml").toFile();
+        start.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warned.add(content.toString());
+            }
+        });
+
+        start.execute();
+
+        assertEquals(1, warned.size(), warned.toString());
+        assertTrue(warned.get(0).startsWith("gwemu: " + shop.resolve("shop.yaml") + ":3: "), warned.get(0));
+        assertTrue(warned.get(0).contains("x-amazon-apigateway-cors-typo"), warned.get(0));
     }
 
     @Test
