@@ -9,7 +9,6 @@ import dev.gwemu.model.Method;
 import dev.gwemu.model.Resource;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,9 +30,7 @@ final class AwsServiceChecks {
                 if (spec != null && spec.mode() == AwsServiceSpec.Mode.FORWARD) {
                     continue;
                 }
-                String at = "/paths/" + ProjectFileReader.escape(resource.path()) + "/"
-                        + (method.httpMethod().equals("ANY") ? OpenApiReader.ANY_METHOD : method.httpMethod().toLowerCase(Locale.ROOT))
-                        + "/" + OpenApiReader.INTEGRATION + "/uri";
+                String at = OpenApiReader.integrationUriPointer(resource.path(), method.httpMethod());
                 String what = uri.action() ? actionName(uri.target()) : null;
                 boolean captured = what != null ? CaptureBackend.captures(uri.service(), what)
                         : CaptureBackend.captured().containsKey(uri.service());

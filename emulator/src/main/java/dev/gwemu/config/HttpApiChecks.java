@@ -113,9 +113,7 @@ final class HttpApiChecks {
             return "/paths";
         }
         String method = route.routeKey().substring(0, space);
-        return "/paths/" + ProjectFileReader.escape(route.routeKey().substring(space + 1)) + "/"
-                + (method.equals("ANY") ? OpenApiReader.ANY_METHOD : method.toLowerCase(java.util.Locale.ROOT))
-                + "/" + OpenApiReader.INTEGRATION + "/uri";
+        return OpenApiReader.integrationUriPointer(route.routeKey().substring(space + 1), method);
     }
 
     private static void check(Api api, String where, String at, String uri, SourceLines lines, Map<String, FunctionSpec> functions,

@@ -44,6 +44,12 @@ final class OpenApiReader {
     record EndpointConfiguration(dev.gwemu.model.EndpointType type, List<String> vpcEndpointIds) {
     }
 
+    /** Where an operation's integration uri is, for problems: {@code /paths/~1pets/get/x-amazon-apigateway-integration/uri}. */
+    static String integrationUriPointer(String path, String httpMethod) {
+        return "/paths/" + ProjectFileReader.escape(path) + "/"
+                + (httpMethod.equals("ANY") ? ANY_METHOD : httpMethod.toLowerCase(Locale.ROOT)) + "/" + INTEGRATION + "/uri";
+    }
+
     static final String ENDPOINT_CONFIGURATION = "x-amazon-apigateway-endpoint-configuration";
     static final String POLICY = "x-amazon-apigateway-policy";
 

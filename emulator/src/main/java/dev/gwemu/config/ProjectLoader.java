@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -145,9 +144,7 @@ public final class ProjectLoader {
                     continue;
                 }
                 String uri = method.integration().uri();
-                String at = "/paths/" + ProjectFileReader.escape(resource.path()) + "/"
-                        + (method.httpMethod().equals("ANY") ? OpenApiReader.ANY_METHOD : method.httpMethod().toLowerCase(Locale.ROOT))
-                        + "/" + OpenApiReader.INTEGRATION + "/uri";
+                String at = OpenApiReader.integrationUriPointer(resource.path(), method.httpMethod());
                 for (Stage stage : api.stages().values()) {
                     List<String> unset = LambdaFunctionUri.unsetVariables(uri, stage.variables());
                     if (!unset.isEmpty()) {

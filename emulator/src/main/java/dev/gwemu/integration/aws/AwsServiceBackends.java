@@ -19,7 +19,7 @@ public final class AwsServiceBackends {
     private final Clock clock;
     private final HttpBackend http;
     private final CaptureBackend capture;
-    private final Map<String, ServiceBackend> forwards = new ConcurrentHashMap<>();
+    private final Map<String, ServiceBackend> backends = new ConcurrentHashMap<>();
 
     public AwsServiceBackends(Project project, Clock clock, HttpBackend http) {
         this.project = project;
@@ -28,13 +28,18 @@ public final class AwsServiceBackends {
         this.capture = new CaptureBackend(project.stateDir(), clock, project.accountId(), project.region());
     }
 
+    /** The backend of a service, decided once per service (this runs on every call). */
     public ServiceBackend forService(String service) {
+        return backends.computeIfAbsent(service, this::backend);
+    }
+
+    private ServiceBackend backend(String service) {
         AwsServiceSpec spec = project.awsService(service);
         if (spec.mode() == AwsServiceSpec.Mode.CAPTURE) {
             return capture;
         }
-        return forwards.computeIfAbsent(service, s -> new ForwardBackend(spec.endpoint(),
-                new SigV4Signer.Credentials(spec.accessKeyId(), spec.secretAccessKey(), spec.sessionToken()), clock, http));
+        return new ForwardBackend(spec.endpoint(),
+                new SigV4Signer.Credentials(spec.accessKeyId(), spec.secretAccessKey(), spec.sessionToken()), clock, http);
     }
 
     /** The captured calls, for the admin endpoint and tests. */
